@@ -1,0 +1,138 @@
+package org.deceptron.dipg;
+
+import org.hipparchus.exception.LocalizedCoreFormats;
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.linear.RealVector;
+import org.hipparchus.optim.ConvergenceChecker;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresAdapter;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem;
+import org.hipparchus.util.Incrementor;
+
+/**
+ * The view of a problem that a Levenberg-Marquardt fallback sees: it starts at the current D-IPG point (whose
+ * evaluation is reused, not recomputed), has only the evaluations and iterations that remain (exceeding them
+ * raises the same exception, with the original limit, as exceeding the problem's own), and stops after a given
+ * number of successful iterations unless the problem's checker stops it first.
+ */
+final class FallbackProblem extends LeastSquaresAdapter {
+
+    /** Current point. */
+    private final RealVector start;
+
+    /** Evaluation at the current point, returned for the first evaluation there. */
+    private Evaluation startEvaluation;
+
+    /** Remaining evaluations. */
+    private final int remainingEvaluations;
+
+    /** Original evaluation limit. */
+    private final int maxEvaluations;
+
+    /** Remaining iterations. */
+    private final int remainingIterations;
+
+    /** Original iteration limit. */
+    private final int maxIterations;
+
+    /** The problem's checker, may be null. */
+    private final ConvergenceChecker<Evaluation> userChecker;
+
+    /** Number of successful iterations after which to hand back. */
+    private final int cap;
+
+    /** Whether the problem's checker was satisfied. */
+    private boolean userConverged;
+
+    /** Whether the cap was reached. */
+    private boolean capped;
+
+    /**
+     * Creates the view.
+     * @param problem the (monitored) problem
+     * @param current evaluation at the current point
+     * @param evaluations the problem's evaluation counter
+     * @param iterations the problem's iteration counter
+     * @param userChecker the problem's checker (may be null)
+     * @param cap successful iterations after which to hand back to D-IPG
+     */
+    FallbackProblem(final LeastSquaresProblem problem, final Evaluation current, final Incrementor evaluations,
+                    final Incrementor iterations, final ConvergenceChecker<Evaluation> userChecker, final int cap) {
+        super(problem);
+        this.start = current.getPoint();
+        this.startEvaluation = current;
+        this.maxEvaluations = evaluations.getMaximalCount();
+        this.remainingEvaluations = Math.max(0, maxEvaluations - evaluations.getCount());
+        this.maxIterations = iterations.getMaximalCount();
+        this.remainingIterations = Math.max(0, maxIterations - iterations.getCount());
+        this.userChecker = userChecker;
+        this.cap = cap;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public RealVector getStart() {
+        return start.copy();
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Incrementor getEvaluationCounter() {
+        final int max = maxEvaluations;
+        return new Incrementor(remainingEvaluations, n -> {
+            throw new MathIllegalStateException(LocalizedCoreFormats.MAX_COUNT_EXCEEDED, max);
+        });
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Incrementor getIterationCounter() {
+        final int max = maxIterations;
+        return new Incrementor(remainingIterations, n -> {
+            throw new MathIllegalStateException(LocalizedCoreFormats.MAX_COUNT_EXCEEDED, max);
+        });
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public ConvergenceChecker<Evaluation> getConvergenceChecker() {
+        return (iteration, previous, current) -> {
+            if (userChecker != null && userChecker.converged(iteration, previous, current)) {
+                userConverged = true;
+                return true;
+            }
+            if (iteration >= cap) {
+                capped = true;
+                return true;
+            }
+            return false;
+        };
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public Evaluation evaluate(final RealVector point) {
+        if (startEvaluation != null && point.equals(start)) {
+            final Evaluation e = startEvaluation;
+            startEvaluation = null;
+            return e;
+        }
+        startEvaluation = null;
+        return super.evaluate(point);
+    }
+
+    /**
+     * Tells whether the problem's own checker stopped LM.
+     * @return true when converged by the checker
+     */
+    boolean isUserConverged() {
+        return userConverged;
+    }
+
+    /**
+     * Tells whether LM handed back because the cap was reached.
+     * @return true when capped
+     */
+    boolean isCapped() {
+        return capped;
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Service provider interfaces: forward families ({@link org.deceptron.dipg.spi.ForwardFamily}), the problems
+ * they build ({@link org.deceptron.dipg.spi.FamilyProblem}) and trained Deceptrons
+ * ({@link org.deceptron.dipg.spi.Deceptron}, {@link org.deceptron.dipg.spi.DeceptronProvider}).
+ */
+@Export
+@Version("0.1.0")
+package org.deceptron.dipg.spi;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,156 @@
+package org.deceptron.dipg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.deceptron.dipg.problem.FamilyProblemFactory;
+import org.deceptron.dipg.spi.FamilyProblem;
+import org.hipparchus.exception.LocalizedCoreFormats;
+import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
+import org.hipparchus.random.RandomGenerator;
+import org.hipparchus.random.Well19937a;
+import org.junit.jupiter.api.Test;
+
+/** LM's contract on the D-IPG path: limits, box projection, covariances, settings, threads. */
+class DipgOptimizerContractTest {
+
+    private static final int N = 16;
+
+    private final SyntheticFamily family = new SyntheticFamily(N, 0.05, 3);
+
+    private final MatrixDeceptron exact = new MatrixDeceptron(family.id(), family.fingerprint(), family.inverse(),
+            family.matrix(), "exact");
+
+    private double[] observation(final long seed) {
+        final RandomGenerator rng = new Well19937a(seed);
+        final double[] y = family.value(family.samplePrior(rng));
+        for (int i = 0; i < y.length; i++) {
+            y[i] += family.noiseLevel() * rng.nextGaussian();
+        }
+        return y;
+    }
+
+    private MatrixDeceptron useless() {
+        final RandomGenerator weights = new Well19937a(99);
+        final double[][] g = new double[N][N];
+        for (int i = 0; i < N; i++) {
+            for (int j = 0; j < N; j++) {
+                g[i][j] = weights.nextGaussian();
+            }
+        }
+        final RealMatrix m = new Array2DRowRealMatrix(g, false);
+        return new MatrixDeceptron(family.id(), family.fingerprint(), m, m, "useless");
+    }
+
+    @Test
+    void maxEvaluationsOnTheLearnedPathThrowsMaxCountExceededWithTheLimit() {
+        final FamilyProblem p = FamilyProblemFactory.create(family, observation(1), family.defaultStart(), 1.5, 5, 100);
+        assertThatThrownBy(() -> new DipgOptimizer().withDeceptrons(useless()).optimize(p))
+                .isInstanceOf(MathIllegalStateException.class)
+                .satisfies(e -> {
+                    final MathIllegalStateException ise = (MathIllegalStateException) e;
+                    assertThat(ise.getSpecifier()).isEqualTo(LocalizedCoreFormats.MAX_COUNT_EXCEEDED);
+                    assertThat(ise.getParts()).containsExactly(5);
+                });
+    }
+
+    @Test
+    void maxIterationsOnTheLearnedPathThrowsMaxCountExceededWithTheLimit() {
+        // tolerance far below the noise: never reached
+        final FamilyProblem p = FamilyProblemFactory.create(family, observation(2), family.defaultStart(), 1e-9,
+                10_000, 7);
+        assertThatThrownBy(() -> new DipgOptimizer().withDeceptrons(exact).optimize(p))
+                .isInstanceOf(MathIllegalStateException.class)
+                .satisfies(e -> assertThat(((MathIllegalStateException) e).getParts()).containsExactly(7));
+    }
+
+    @Test
+    void boxIsHonouredOnTheLearnedPath() {
+        // observations of a point far outside the box: the solution must stay in [-2, 2]
+        final double[] outside = new double[N];
+        java.util.Arrays.fill(outside, 1.9);
+        final double[] y = new SyntheticFamily(N, 0.05, 3).matrix().scalarMultiply(2.0).operate(outside);
+        final DipgOptimum d = new DipgOptimizer().withDeceptrons(exact).optimize(family.problem(y,
+                family.defaultStart()));
+        for (final double v : d.getPoint().toArray()) {
+            assertThat(v).isBetween(-2.0, 2.0);
+        }
+    }
+
+    @Test
+    void covariancesAreThoseOfTheProblemEvaluationAtTheReturnedPoint() {
+        final FamilyProblem p = family.problem(observation(3), family.defaultStart());
+        final DipgOptimum d = new DipgOptimizer().withDeceptrons(exact).optimize(p);
+        final RealMatrix expected = p.evaluate(d.getPoint()).getCovariances(1e-14);
+        final RealMatrix actual = d.getCovariances(1e-14);
+        assertThat(actual.subtract(expected).getNorm1()).isLessThan(1e-12 * expected.getNorm1());
+        assertThat(d.getSigma(1e-14).getDimension()).isEqualTo(N);
+    }
+
+    @Test
+    void invalidSettingsAreRefusedWithTheSettingNamed() {
+        final DipgOptimizer o = new DipgOptimizer();
+        assertThatThrownBy(() -> o.withStepSize(0)).isInstanceOf(MathIllegalArgumentException.class)
+                .hasMessageContaining("step size");
+        assertThatThrownBy(() -> o.withRelaxation(1.5)).hasMessageContaining("relaxation");
+        assertThatThrownBy(() -> o.withMaxBacktracks(-1)).hasMessageContaining("backtracking");
+        assertThatThrownBy(() -> o.withAcceptanceConstant(1)).hasMessageContaining("acceptance");
+        assertThatThrownBy(() -> o.withFallbackIterations(0)).hasMessageContaining("fallback");
+        assertThatThrownBy(() -> o.withRjcpGate(0)).hasMessageContaining("RJCP");
+        assertThatThrownBy(() -> o.withStallDetection(0, 0.5)).hasMessageContaining("stall");
+    }
+
+    @Test
+    void withCopiesAreIndependent() {
+        final DipgOptimizer a = new DipgOptimizer();
+        final DipgOptimizer b = a.withRelaxation(0.4).withStepVariant(StepVariant.PAPER);
+        assertThat(a.getRelaxation()).isEqualTo(1.0);
+        assertThat(a.getStepVariant()).isEqualTo(StepVariant.BIAS_CORRECTED);
+        assertThat(b.getRelaxation()).isEqualTo(0.4);
+        assertThat(b.getStepVariant()).isEqualTo(StepVariant.PAPER);
+    }
+
+    @Test
+    void badProblemInputIsRefused() {
+        assertThatThrownBy(() -> family.problem(new double[N - 1], family.defaultStart()))
+                .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("observed has length 15");
+        final double[] nan = new double[N];
+        nan[3] = Double.NaN;
+        assertThatThrownBy(() -> family.problem(nan, family.defaultStart()))
+                .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("non-finite");
+    }
+
+    @Test
+    void manyThreadsShareOneOptimizer() throws Exception {
+        final DipgOptimizer dipg = new DipgOptimizer().withDeceptrons(exact);
+        final LevenbergMarquardtOptimizer lm = new LevenbergMarquardtOptimizer();
+        final ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            final List<Future<double[]>> futures = new ArrayList<>();
+            for (int k = 0; k < 32; k++) {
+                final long seed = 100 + k;
+                futures.add(pool.submit(() -> dipg.optimize(family.problem(observation(seed),
+                        family.defaultStart())).getPoint().toArray()));
+            }
+            for (int k = 0; k < 32; k++) {
+                final double[] expected = dipg.optimize(family.problem(observation(100 + k),
+                        family.defaultStart())).getPoint().toArray();
+                assertThat(futures.get(k).get()).containsExactly(expected);
+                assertThat(lm.optimize(family.problem(observation(100 + k), family.defaultStart())).getRMS())
+                        .isLessThanOrEqualTo(family.tolerance());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
