@@ -118,6 +118,16 @@ public interface ForwardFamily {
     double tolerance();
 
     /**
+     * Returns the bound on the RMS error of the recovered unknowns that a successful solve must also meet, for
+     * families whose success is defined in x (e.g. Allen-Cahn: 0.10), or NaN when success is defined by the
+     * residual tolerance alone.
+     * @return the x-RMSE bound, or NaN
+     */
+    default double successXRmse() {
+        return Double.NaN;
+    }
+
+    /**
      * Returns the common start used for every method (e.g. the box midpoint).
      * @return a new array of length n, inside the box
      */

@@ -1,0 +1,173 @@
+package org.deceptron.dipg.model;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads the (already checksummed) body of a model file. Every read first checks that the bytes are there, and
+ * every count is checked against the remaining bytes before anything is allocated; a failure is a
+ * {@link ModelFormatException.Reason#CORRUPT} naming what was being read and where.
+ */
+final class BodyReader {
+
+    /** The body, big-endian. */
+    private final ByteBuffer buffer;
+
+    /** Description of the source for messages. */
+    private final String source;
+
+    /** Offset of the body in the file, for messages. */
+    private final int fileOffset;
+
+    /**
+     * Creates a reader.
+     * @param body the body bytes
+     * @param source description of the source for messages
+     * @param fileOffset offset of the body in the file
+     */
+    BodyReader(final byte[] body, final String source, final int fileOffset) {
+        this.buffer = ByteBuffer.wrap(body);
+        this.source = source;
+        this.fileOffset = fileOffset;
+    }
+
+    /**
+     * Returns the number of unread bytes.
+     * @return remaining bytes
+     */
+    int remaining() {
+        return buffer.remaining();
+    }
+
+    /**
+     * Creates a CORRUPT exception mentioning the current file offset.
+     * @param message what is wrong
+     * @return the exception
+     */
+    ModelFormatException corrupt(final String message) {
+        return corrupt(message, null);
+    }
+
+    /**
+     * Creates a CORRUPT exception mentioning the current file offset.
+     * @param message what is wrong
+     * @param cause the cause, or null
+     * @return the exception
+     */
+    ModelFormatException corrupt(final String message, final Throwable cause) {
+        return new ModelFormatException(ModelFormatException.Reason.CORRUPT,
+                                        source + " is corrupt at byte " + (fileOffset + buffer.position()) + ": "
+                                        + message, cause);
+    }
+
+    /**
+     * Checks that enough bytes remain.
+     * @param bytes the bytes needed
+     * @param what what is about to be read
+     */
+    private void require(final long bytes, final String what) {
+        if (bytes > buffer.remaining()) {
+            throw corrupt("the body ends while reading " + what + " (" + bytes + " bytes needed, "
+                          + buffer.remaining() + " left)");
+        }
+    }
+
+    /**
+     * Reads an int.
+     * @param what what it is, for messages
+     * @return the value
+     */
+    int readInt(final String what) {
+        require(Integer.BYTES, what);
+        return buffer.getInt();
+    }
+
+    /**
+     * Reads a long.
+     * @param what what it is, for messages
+     * @return the value
+     */
+    long readLong(final String what) {
+        require(Long.BYTES, what);
+        return buffer.getLong();
+    }
+
+    /**
+     * Reads a double.
+     * @param what what it is, for messages
+     * @return the value
+     */
+    double readDouble(final String what) {
+        require(Double.BYTES, what);
+        return buffer.getDouble();
+    }
+
+    /**
+     * Reads a boolean byte (0 or 1).
+     * @param what what it is, for messages
+     * @return the value
+     */
+    boolean readBoolean(final String what) {
+        require(1, what);
+        final byte b = buffer.get();
+        if (b != 0 && b != 1) {
+            throw corrupt(what + " must be 0 or 1, found " + b);
+        }
+        return b == 1;
+    }
+
+    /**
+     * Reads a count or size and checks its range.
+     * @param what what it is, for messages
+     * @param min smallest valid value
+     * @param max largest valid value
+     * @return the value
+     */
+    int readCount(final String what, final int min, final int max) {
+        final int v = readInt(what);
+        if (v < min || v > max) {
+            throw corrupt(what + " " + v + " is outside [" + min + ", " + max + "]");
+        }
+        return v;
+    }
+
+    /**
+     * Reads a number of doubles, checking first that they are present.
+     * @param count how many (a long, so that products of sizes cannot overflow unnoticed)
+     * @param what what they are, for messages
+     * @return the values
+     */
+    double[] readDoubles(final long count, final String what) {
+        if (count < 0) {
+            throw corrupt("negative number of " + what + ": " + count);
+        }
+        if (count > buffer.remaining() / Double.BYTES) {
+            throw corrupt("the body ends while reading " + count + " " + what + " (" + buffer.remaining()
+                          + " bytes left)");
+        }
+        final double[] values = new double[(int) count];
+        buffer.asDoubleBuffer().get(values);
+        buffer.position(buffer.position() + values.length * Double.BYTES);
+        return values;
+    }
+
+    /**
+     * Reads a string: byte count and UTF-8 bytes.
+     * @param what what it is, for messages
+     * @return the string
+     */
+    String readString(final String what) {
+        final int length = readCount("length of " + what, 0, FormatV1.MAX_STRING_BYTES);
+        require(length, what);
+        final ByteBuffer bytes = buffer.slice();
+        bytes.limit(length);
+        try {
+            final String s = StandardCharsets.UTF_8.newDecoder().decode(bytes).toString();
+            buffer.position(buffer.position() + length);
+            return s;
+        } catch (CharacterCodingException e) {
+            throw corrupt(what + " is not valid UTF-8", e);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package org.deceptron.dipg.model;
+
+import java.util.Objects;
+import org.deceptron.dipg.nn.Network;
+
+/**
+ * A trained Deceptron as data: a forward surrogate network f (n -> m) and a reverse network g (m -> n) working in
+ * normalised coordinates, the normalisations of x (length n) and y (length m), the family the model was trained
+ * for (id and fingerprint), a name and the {@link TrainingRecord}. Immutable.
+ * <p>
+ * In physical units:
+ * </p>
+ * <pre>
+ *   g_phys(y) = xNorm.denormalize(g(yNorm.normalize(y)))
+ *   f_phys(x) = yNorm.denormalize(f(xNorm.normalize(x)))
+ *   J_g_phys(y) dy = diag(xStd) J_g(yNorm.normalize(y)) diag(1 / yStd) dy
+ *   J_f_phys(x) dx = diag(yStd) J_f(xNorm.normalize(x)) diag(1 / xStd) dx
+ * </pre>
+ * <p>
+ * {@link ModelDeceptron} evaluates these; {@link ModelFile} stores a model.
+ * </p>
+ */
+public final class DeceptronModel {
+
+    /** Name. */
+    private final String name;
+
+    /** Family id. */
+    private final String familyId;
+
+    /** Family fingerprint. */
+    private final String familyFingerprint;
+
+    /** Forward surrogate f: n -> m. */
+    private final Network forward;
+
+    /** Reverse map g: m -> n. */
+    private final Network reverse;
+
+    /** Normalisation of x. */
+    private final Normalization xNormalization;
+
+    /** Normalisation of y. */
+    private final Normalization yNormalization;
+
+    /** Training record. */
+    private final TrainingRecord trainingRecord;
+
+    /**
+     * Creates a model and checks that all sizes agree.
+     * @param name a short human-readable name (e.g. "heat-3d +JCP")
+     * @param familyId the id of the family the model was trained for
+     * @param familyFingerprint the fingerprint of that family
+     * @param forward the forward surrogate f, n -> m, in normalised coordinates
+     * @param reverse the reverse map g, m -> n, in normalised coordinates
+     * @param xNormalization normalisation of x, length n
+     * @param yNormalization normalisation of y, length m
+     * @param trainingRecord the training record ({@link TrainingRecord#empty()} when unknown)
+     * @throws IllegalArgumentException when sizes disagree (the message says which)
+     * @throws NullPointerException on a null argument
+     */
+    public DeceptronModel(final String name, final String familyId, final String familyFingerprint,
+                          final Network forward, final Network reverse, final Normalization xNormalization,
+                          final Normalization yNormalization, final TrainingRecord trainingRecord) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.familyId = Objects.requireNonNull(familyId, "familyId");
+        this.familyFingerprint = Objects.requireNonNull(familyFingerprint, "familyFingerprint");
+        this.forward = Objects.requireNonNull(forward, "forward network");
+        this.reverse = Objects.requireNonNull(reverse, "reverse network");
+        this.xNormalization = Objects.requireNonNull(xNormalization, "x normalization");
+        this.yNormalization = Objects.requireNonNull(yNormalization, "y normalization");
+        this.trainingRecord = Objects.requireNonNull(trainingRecord, "training record");
+        final int n = forward.inputSize();
+        final int m = forward.outputSize();
+        check(reverse.inputSize() == m, "reverse network g input size " + reverse.inputSize()
+                                        + " differs from the forward network f output size m = " + m);
+        check(reverse.outputSize() == n, "reverse network g output size " + reverse.outputSize()
+                                         + " differs from the forward network f input size n = " + n);
+        check(xNormalization.length() == n, "x normalization length " + xNormalization.length()
+                                            + " differs from n = " + n);
+        check(yNormalization.length() == m, "y normalization length " + yNormalization.length()
+                                            + " differs from m = " + m);
+    }
+
+    /**
+     * Throws an {@link IllegalArgumentException} when a condition fails.
+     * @param ok the condition
+     * @param message the message
+     */
+    private static void check(final boolean ok, final String message) {
+        if (!ok) {
+            throw new IllegalArgumentException("inconsistent Deceptron model: " + message);
+        }
+    }
+
+    /**
+     * Returns the name.
+     * @return the name
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Returns the id of the family the model was trained for.
+     * @return the family id
+     */
+    public String familyId() {
+        return familyId;
+    }
+
+    /**
+     * Returns the fingerprint of the family the model was trained for.
+     * @return the fingerprint
+     */
+    public String familyFingerprint() {
+        return familyFingerprint;
+    }
+
+    /**
+     * Returns the forward surrogate f (n -> m, normalised coordinates).
+     * @return f
+     */
+    public Network forwardNetwork() {
+        return forward;
+    }
+
+    /**
+     * Returns the reverse map g (m -> n, normalised coordinates).
+     * @return g
+     */
+    public Network reverseNetwork() {
+        return reverse;
+    }
+
+    /**
+     * Returns the normalisation of x.
+     * @return the x normalisation, length n
+     */
+    public Normalization xNormalization() {
+        return xNormalization;
+    }
+
+    /**
+     * Returns the normalisation of y.
+     * @return the y normalisation, length m
+     */
+    public Normalization yNormalization() {
+        return yNormalization;
+    }
+
+    /**
+     * Returns the training record.
+     * @return the record
+     */
+    public TrainingRecord trainingRecord() {
+        return trainingRecord;
+    }
+
+    /**
+     * Returns the number of unknowns n.
+     * @return n
+     */
+    public int parameterSize() {
+        return forward.inputSize();
+    }
+
+    /**
+     * Returns the number of observations m.
+     * @return m
+     */
+    public int observationSize() {
+        return forward.outputSize();
+    }
+
+    /**
+     * Returns a copy with another name.
+     * @param newName the name
+     * @return the copy
+     */
+    public DeceptronModel withName(final String newName) {
+        return new DeceptronModel(newName, familyId, familyFingerprint, forward, reverse, xNormalization,
+                                  yNormalization, trainingRecord);
+    }
+
+    /**
+     * Returns a copy with another training record.
+     * @param record the record
+     * @return the copy
+     */
+    public DeceptronModel withTrainingRecord(final TrainingRecord record) {
+        return new DeceptronModel(name, familyId, familyFingerprint, forward, reverse, xNormalization,
+                                  yNormalization, record);
+    }
+
+    /**
+     * Returns a one-line summary.
+     * @return the summary
+     */
+    @Override
+    public String toString() {
+        return "DeceptronModel(" + name + ", family " + familyId + " [" + familyFingerprint + "], n="
+               + parameterSize() + ", m=" + observationSize() + ")";
+    }
+}

@@ -1,0 +1,334 @@
+package org.deceptron.dipg.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+import org.deceptron.dipg.model.ModelFormatException.Reason;
+import org.deceptron.dipg.nn.Convolution;
+import org.deceptron.dipg.nn.Dense;
+import org.deceptron.dipg.nn.Layer;
+import org.deceptron.dipg.nn.LeakyRelu;
+import org.deceptron.dipg.nn.Network;
+import org.deceptron.dipg.nn.Padding;
+import org.deceptron.dipg.nn.Reshape;
+import org.deceptron.dipg.nn.ResidualBlock;
+import org.deceptron.dipg.nn.Tanh;
+
+/** Reads format version 1 of {@link ModelFile}, with every check the format allows. */
+final class ModelReader {
+
+    /** Utility class. */
+    private ModelReader() {
+    }
+
+    /**
+     * Reads and checks a model file.
+     * @param in the stream, read to its end
+     * @param source description of the source for messages (e.g. "model file /tmp/a.dipg")
+     * @param expectedFamilyId expected family id, or null not to check
+     * @param expectedFingerprint expected fingerprint, or null not to check
+     * @return the model
+     * @throws IOException when reading fails
+     * @throws ModelFormatException when the file is rejected
+     */
+    static DeceptronModel read(final InputStream in, final String source, final String expectedFamilyId,
+                               final String expectedFingerprint) throws IOException {
+        final byte[] header = in.readNBytes(FormatV1.HEADER_BYTES);
+        final byte[] magic = ModelFile.MAGIC.getBytes(StandardCharsets.US_ASCII);
+        final int magicRead = Math.min(header.length, magic.length);
+        for (int i = 0; i < magicRead; i++) {
+            if (header[i] != magic[i]) {
+                throw new ModelFormatException(Reason.NOT_A_MODEL, source + " is not a D-IPG model file: expected "
+                                               + "magic bytes \"" + ModelFile.MAGIC + "\", found "
+                                               + describe(header, magicRead));
+            }
+        }
+        if (header.length < FormatV1.HEADER_BYTES) {
+            throw new ModelFormatException(Reason.TRUNCATED, source + " is truncated: it ends inside the header ("
+                                           + header.length + " of " + FormatV1.HEADER_BYTES + " bytes)");
+        }
+        final ByteBuffer h = ByteBuffer.wrap(header, magic.length, header.length - magic.length);
+        final int version = h.getInt();
+        if (version != ModelFile.FORMAT_VERSION) {
+            throw new ModelFormatException(Reason.UNSUPPORTED_VERSION, source + " has model format version "
+                                           + version + "; this reader supports version "
+                                           + ModelFile.FORMAT_VERSION);
+        }
+        final long bodyLength = h.getLong();
+        final int storedHeaderCrc = h.getInt();
+        final CRC32 crc = new CRC32();
+        crc.update(header, 0, FormatV1.HEADER_BYTES - Integer.BYTES);
+        if ((int) crc.getValue() != storedHeaderCrc) {
+            throw new ModelFormatException(Reason.CORRUPT, source + " is corrupt: header checksum mismatch (stored "
+                                           + hex(storedHeaderCrc) + ", computed " + hex((int) crc.getValue())
+                                           + ")");
+        }
+        if (bodyLength < 0 || bodyLength > FormatV1.MAX_BODY_BYTES) {
+            throw new ModelFormatException(Reason.CORRUPT, source + " is corrupt: body length " + bodyLength
+                                           + " is outside [0, " + FormatV1.MAX_BODY_BYTES + "]");
+        }
+        final byte[] body = in.readNBytes((int) bodyLength);
+        if (body.length < bodyLength) {
+            throw new ModelFormatException(Reason.TRUNCATED, source + " is truncated: expected a body of "
+                                           + bodyLength + " bytes, found " + body.length);
+        }
+        final byte[] trailer = in.readNBytes(Integer.BYTES);
+        if (trailer.length < Integer.BYTES) {
+            throw new ModelFormatException(Reason.TRUNCATED, source + " is truncated: the 4-byte checksum after "
+                                           + "the body is missing (" + trailer.length + " bytes found)");
+        }
+        final long extra = countRemaining(in);
+        if (extra > 0) {
+            throw new ModelFormatException(Reason.CORRUPT, source + " is corrupt: " + extra
+                                           + " unexpected byte(s) after the checksum, where the file should end");
+        }
+        crc.update(header, FormatV1.HEADER_BYTES - Integer.BYTES, Integer.BYTES);
+        crc.update(body);
+        final int storedCrc = ByteBuffer.wrap(trailer).getInt();
+        if ((int) crc.getValue() != storedCrc) {
+            throw new ModelFormatException(Reason.CORRUPT, source + " is corrupt: checksum mismatch (stored "
+                                           + hex(storedCrc) + ", computed " + hex((int) crc.getValue()) + ")");
+        }
+
+        final DeceptronModel model = parseBody(new BodyReader(body, source, FormatV1.HEADER_BYTES));
+        if (expectedFamilyId != null && !expectedFamilyId.equals(model.familyId())) {
+            throw new ModelFormatException(Reason.WRONG_FAMILY, source + " was trained for family '"
+                                           + model.familyId() + "', expected family '" + expectedFamilyId + "'");
+        }
+        if (expectedFingerprint != null && !expectedFingerprint.equals(model.familyFingerprint())) {
+            throw new ModelFormatException(Reason.WRONG_FINGERPRINT, source + " was trained for family '"
+                                           + model.familyId() + "' with fingerprint '" + model.familyFingerprint()
+                                           + "', expected fingerprint '" + expectedFingerprint
+                                           + "' (the family changed since training)");
+        }
+        return model;
+    }
+
+    /**
+     * Counts (and discards) the bytes left in a stream.
+     * @param in the stream
+     * @return the number of bytes left
+     * @throws IOException when reading fails
+     */
+    private static long countRemaining(final InputStream in) throws IOException {
+        long count = 0;
+        final byte[] scratch = new byte[4096];
+        for (int r = in.read(scratch); r >= 0; r = in.read(scratch)) {
+            count += r;
+        }
+        return count;
+    }
+
+    /**
+     * Parses the body.
+     * @param r the body reader
+     * @return the model
+     */
+    private static DeceptronModel parseBody(final BodyReader r) {
+        final String name = r.readString("model name");
+        final String familyId = r.readString("family id");
+        final String fingerprint = r.readString("family fingerprint");
+        final Network forward = readNetwork(r, "forward network f");
+        final Network reverse = readNetwork(r, "reverse network g");
+        final Normalization xNorm = readNormalization(r, "x normalization");
+        final Normalization yNorm = readNormalization(r, "y normalization");
+        final TrainingRecord record = readRecord(r);
+        if (r.remaining() != 0) {
+            throw r.corrupt(r.remaining() + " unexpected bytes after the training record");
+        }
+        try {
+            return new DeceptronModel(name, familyId, fingerprint, forward, reverse, xNorm, yNorm, record);
+        } catch (IllegalArgumentException e) {
+            throw r.corrupt(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a network.
+     * @param r the body reader
+     * @param what which network, for messages
+     * @return the network
+     */
+    private static Network readNetwork(final BodyReader r, final String what) {
+        final List<Layer> layers = readLayers(r, what, 0);
+        try {
+            return new Network(layers);
+        } catch (IllegalArgumentException e) {
+            throw r.corrupt("inconsistent " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a count and that many layers.
+     * @param r the body reader
+     * @param what where the layers belong, for messages
+     * @param depth nesting depth of residual blocks
+     * @return the layers
+     */
+    private static List<Layer> readLayers(final BodyReader r, final String what, final int depth) {
+        final int count = r.readCount("layer count of " + what, 1,
+                                      Math.min(FormatV1.MAX_LAYERS, r.remaining() / Integer.BYTES));
+        final List<Layer> layers = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            layers.add(readLayer(r, what + " layer " + k, depth));
+        }
+        return layers;
+    }
+
+    /**
+     * Reads one layer.
+     * @param r the body reader
+     * @param what which layer, for messages
+     * @param depth nesting depth of residual blocks
+     * @return the layer
+     */
+    private static Layer readLayer(final BodyReader r, final String what, final int depth) {
+        final int tag = r.readInt("tag of " + what);
+        try {
+            switch (tag) {
+                case FormatV1.DENSE: {
+                    final int in = r.readCount("input size of " + what, 1, Integer.MAX_VALUE);
+                    final int out = r.readCount("output size of " + what, 1, Integer.MAX_VALUE);
+                    final double[] w = r.readDoubles((long) in * out, "weights of " + what);
+                    final double[] b = r.readDoubles(out, "biases of " + what);
+                    return new Dense(in, out, w, b);
+                }
+                case FormatV1.LEAKY_RELU:
+                    return new LeakyRelu(r.readDouble("slope of " + what));
+                case FormatV1.TANH:
+                    return new Tanh();
+                case FormatV1.CONVOLUTION:
+                    return readConvolution(r, what);
+                case FormatV1.RESIDUAL: {
+                    if (depth >= FormatV1.MAX_NESTING) {
+                        throw r.corrupt(what + " nests residual blocks deeper than " + FormatV1.MAX_NESTING);
+                    }
+                    final List<Layer> body = readLayers(r, "body of " + what, depth + 1);
+                    final Layer post = r.readBoolean("post-activation flag of " + what)
+                                       ? readLayer(r, "post-activation of " + what, depth + 1) : null;
+                    return new ResidualBlock(body, post);
+                }
+                case FormatV1.RESHAPE:
+                    return new Reshape(r.readCount("size of " + what, 1, Integer.MAX_VALUE));
+                default:
+                    throw r.corrupt("unknown layer tag " + tag + " for " + what + " (known tags: 1 Dense, "
+                                    + "2 LeakyRelu, 3 Tanh, 4 Convolution, 5 Residual, 6 Reshape)");
+            }
+        } catch (IllegalArgumentException e) {
+            throw r.corrupt("invalid " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a convolution's parameters.
+     * @param r the body reader
+     * @param what which layer, for messages
+     * @return the convolution
+     */
+    private static Convolution readConvolution(final BodyReader r, final String what) {
+        final int dims = r.readCount("dimensions of " + what, 1, 3);
+        final int in = r.readCount("input channels of " + what, 1, Integer.MAX_VALUE);
+        final int out = r.readCount("output channels of " + what, 1, Integer.MAX_VALUE);
+        final int kernel = r.readCount("kernel of " + what, 1, Integer.MAX_VALUE);
+        final int code = r.readInt("padding of " + what);
+        final Padding padding;
+        if (code == FormatV1.PADDING_ZERO) {
+            padding = Padding.ZERO;
+        } else if (code == FormatV1.PADDING_CIRCULAR) {
+            padding = Padding.CIRCULAR;
+        } else {
+            throw r.corrupt("unknown padding code " + code + " for " + what + " (0 ZERO, 1 CIRCULAR)");
+        }
+        final int[] shape = new int[dims];
+        for (int k = 0; k < dims; k++) {
+            shape[k] = r.readCount("spatial size " + k + " of " + what, 1, Integer.MAX_VALUE);
+        }
+        long count = (long) out * in;
+        for (int k = 0; k < dims; k++) {
+            if (count > Integer.MAX_VALUE) {
+                break;
+            }
+            count *= kernel;
+        }
+        if (count > Integer.MAX_VALUE) {
+            throw r.corrupt(what + " claims an impossible number of weights (" + out + "x" + in + "x" + kernel + "^"
+                            + dims + ")");
+        }
+        final double[] w = r.readDoubles(count, "weights of " + what);
+        final double[] b = r.readDoubles(out, "biases of " + what);
+        return new Convolution(dims, in, out, kernel, padding, shape, w, b);
+    }
+
+    /**
+     * Reads a normalisation.
+     * @param r the body reader
+     * @param what which one, for messages
+     * @return the normalisation
+     */
+    private static Normalization readNormalization(final BodyReader r, final String what) {
+        final int length = r.readCount("length of " + what, 1, r.remaining() / (2 * Double.BYTES));
+        final double[] mean = r.readDoubles(length, "means of " + what);
+        final double[] std = r.readDoubles(length, "standard deviations of " + what);
+        try {
+            return new Normalization(mean, std);
+        } catch (IllegalArgumentException e) {
+            throw r.corrupt("invalid " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a training record.
+     * @param r the body reader
+     * @return the record
+     */
+    private static TrainingRecord readRecord(final BodyReader r) {
+        final TrainingRecord.Builder b = TrainingRecord.builder();
+        try {
+            b.seed(r.readLong("training seed"));
+            b.trainerVersion(r.readString("trainer version"));
+            b.dataSizes(r.readInt("training count"), r.readInt("validation count"));
+            b.epochs(r.readInt("epochs S1"), r.readInt("epochs S2"), r.readInt("epochs S3"));
+            b.losses(r.readDouble("loss S1"), r.readDouble("loss S2"), r.readDouble("loss S3"));
+            b.rjcp(r.readDouble("RJCP +JCP"), r.readDouble("RJCP -JCP"));
+            b.seconds(r.readDouble("seconds S1"), r.readDouble("seconds S2"), r.readDouble("seconds S3"),
+                      r.readDouble("total seconds"));
+            b.jcp(r.readBoolean("JCP variant flag"));
+            final int count = r.readCount("number of extra settings", 0,
+                                          Math.min(FormatV1.MAX_EXTRA, r.remaining() / (2 * Integer.BYTES)));
+            for (int k = 0; k < count; k++) {
+                final String key = r.readString("extra setting key " + k);
+                b.extra(key, r.readString("extra setting value '" + key + "'"));
+            }
+        } catch (IllegalArgumentException e) {
+            throw r.corrupt("invalid training record: " + e.getMessage(), e);
+        }
+        return b.build();
+    }
+
+    /**
+     * Describes the first bytes of a file for a message.
+     * @param bytes the bytes
+     * @param length how many to show
+     * @return a description
+     */
+    private static String describe(final byte[] bytes, final int length) {
+        final StringBuilder sb = new StringBuilder("bytes [");
+        for (int i = 0; i < length; i++) {
+            sb.append(i == 0 ? "" : " ").append(String.format("%02x", bytes[i] & 0xff));
+        }
+        return sb.append(']').toString();
+    }
+
+    /**
+     * Formats a checksum.
+     * @param value the checksum
+     * @return hexadecimal text
+     */
+    private static String hex(final int value) {
+        return String.format("0x%08x", value);
+    }
+}

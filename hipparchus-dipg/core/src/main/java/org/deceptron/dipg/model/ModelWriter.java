@@ -1,0 +1,210 @@
+package org.deceptron.dipg.model;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import org.deceptron.dipg.nn.Convolution;
+import org.deceptron.dipg.nn.Dense;
+import org.deceptron.dipg.nn.Layer;
+import org.deceptron.dipg.nn.LeakyRelu;
+import org.deceptron.dipg.nn.Network;
+import org.deceptron.dipg.nn.Padding;
+import org.deceptron.dipg.nn.Reshape;
+import org.deceptron.dipg.nn.ResidualBlock;
+import org.deceptron.dipg.nn.Tanh;
+
+/** Writes format version 1 of {@link ModelFile}. */
+final class ModelWriter {
+
+    /** Utility class. */
+    private ModelWriter() {
+    }
+
+    /**
+     * Writes a model; flushes, does not close.
+     * @param model the model
+     * @param out the stream
+     * @throws IOException when writing fails
+     */
+    static void write(final DeceptronModel model, final OutputStream out) throws IOException {
+        final ByteArrayOutputStream bodyBytes = new ByteArrayOutputStream();
+        final DataOutputStream body = new DataOutputStream(bodyBytes);
+        writeString(body, model.name());
+        writeString(body, model.familyId());
+        writeString(body, model.familyFingerprint());
+        writeNetwork(body, model.forwardNetwork());
+        writeNetwork(body, model.reverseNetwork());
+        writeNormalization(body, model.xNormalization());
+        writeNormalization(body, model.yNormalization());
+        writeRecord(body, model.trainingRecord());
+        body.flush();
+
+        final ByteArrayOutputStream headerBytes = new ByteArrayOutputStream(FormatV1.HEADER_BYTES);
+        final DataOutputStream header = new DataOutputStream(headerBytes);
+        header.write(ModelFile.MAGIC.getBytes(StandardCharsets.US_ASCII));
+        header.writeInt(ModelFile.FORMAT_VERSION);
+        header.writeLong(bodyBytes.size());
+        final CRC32 headerCrc = new CRC32();
+        headerCrc.update(headerBytes.toByteArray());
+        header.writeInt((int) headerCrc.getValue());
+        header.flush();
+
+        final byte[] head = headerBytes.toByteArray();
+        final byte[] content = bodyBytes.toByteArray();
+        final CRC32 crc = new CRC32();
+        crc.update(head);
+        crc.update(content);
+        final DataOutputStream data = new DataOutputStream(out);
+        data.write(head);
+        data.write(content);
+        data.writeInt((int) crc.getValue());
+        data.flush();
+    }
+
+    /**
+     * Writes a string as a byte count and UTF-8 bytes.
+     * @param out the stream
+     * @param s the string
+     * @throws IOException when writing fails
+     */
+    private static void writeString(final DataOutputStream out, final String s) throws IOException {
+        final byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > FormatV1.MAX_STRING_BYTES) {
+            throw new IllegalArgumentException("string of " + bytes.length + " UTF-8 bytes exceeds the model file "
+                                               + "limit of " + FormatV1.MAX_STRING_BYTES + ": "
+                                               + s.substring(0, 40) + "...");
+        }
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    /**
+     * Writes a network.
+     * @param out the stream
+     * @param network the network
+     * @throws IOException when writing fails
+     */
+    private static void writeNetwork(final DataOutputStream out, final Network network) throws IOException {
+        writeLayers(out, network.layers());
+    }
+
+    /**
+     * Writes a count and layers.
+     * @param out the stream
+     * @param layers the layers
+     * @throws IOException when writing fails
+     */
+    private static void writeLayers(final DataOutputStream out, final List<Layer> layers) throws IOException {
+        out.writeInt(layers.size());
+        for (final Layer layer : layers) {
+            writeLayer(out, layer);
+        }
+    }
+
+    /**
+     * Writes one layer: tag and parameters.
+     * @param out the stream
+     * @param layer the layer
+     * @throws IOException when writing fails
+     */
+    private static void writeLayer(final DataOutputStream out, final Layer layer) throws IOException {
+        if (layer instanceof Dense dense) {
+            out.writeInt(FormatV1.DENSE);
+            out.writeInt(dense.inputSize());
+            out.writeInt(dense.outputSize());
+            writeDoubles(out, dense.weights());
+            writeDoubles(out, dense.bias());
+        } else if (layer instanceof LeakyRelu relu) {
+            out.writeInt(FormatV1.LEAKY_RELU);
+            out.writeDouble(relu.slope());
+        } else if (layer instanceof Tanh) {
+            out.writeInt(FormatV1.TANH);
+        } else if (layer instanceof Convolution conv) {
+            out.writeInt(FormatV1.CONVOLUTION);
+            out.writeInt(conv.dims());
+            out.writeInt(conv.inChannels());
+            out.writeInt(conv.outChannels());
+            out.writeInt(conv.kernel());
+            out.writeInt(conv.padding() == Padding.CIRCULAR ? FormatV1.PADDING_CIRCULAR : FormatV1.PADDING_ZERO);
+            for (final int s : conv.spatialShape()) {
+                out.writeInt(s);
+            }
+            writeDoubles(out, conv.weights());
+            writeDoubles(out, conv.bias());
+        } else if (layer instanceof ResidualBlock block) {
+            out.writeInt(FormatV1.RESIDUAL);
+            writeLayers(out, block.body());
+            final Layer post = block.postActivation();
+            out.writeByte(post == null ? 0 : 1);
+            if (post != null) {
+                writeLayer(out, post);
+            }
+        } else if (layer instanceof Reshape reshape) {
+            out.writeInt(FormatV1.RESHAPE);
+            out.writeInt(reshape.inputSize());
+        } else {
+            throw new IllegalStateException("no model file encoding for layer " + layer);
+        }
+    }
+
+    /**
+     * Writes a normalisation.
+     * @param out the stream
+     * @param norm the normalisation
+     * @throws IOException when writing fails
+     */
+    private static void writeNormalization(final DataOutputStream out, final Normalization norm)
+        throws IOException {
+        out.writeInt(norm.length());
+        writeDoubles(out, norm.mean());
+        writeDoubles(out, norm.std());
+    }
+
+    /**
+     * Writes a training record.
+     * @param out the stream
+     * @param r the record
+     * @throws IOException when writing fails
+     */
+    private static void writeRecord(final DataOutputStream out, final TrainingRecord r) throws IOException {
+        out.writeLong(r.seed());
+        writeString(out, r.trainerVersion());
+        out.writeInt(r.trainCount());
+        out.writeInt(r.validationCount());
+        out.writeInt(r.epochsS1());
+        out.writeInt(r.epochsS2());
+        out.writeInt(r.epochsS3());
+        out.writeDouble(r.lossS1());
+        out.writeDouble(r.lossS2());
+        out.writeDouble(r.lossS3());
+        out.writeDouble(r.rjcpWithJcp());
+        out.writeDouble(r.rjcpWithoutJcp());
+        out.writeDouble(r.secondsS1());
+        out.writeDouble(r.secondsS2());
+        out.writeDouble(r.secondsS3());
+        out.writeDouble(r.totalSeconds());
+        out.writeByte(r.jcp() ? 1 : 0);
+        out.writeInt(r.extra().size());
+        for (final Map.Entry<String, String> e : r.extra().entrySet()) {
+            writeString(out, e.getKey());
+            writeString(out, e.getValue());
+        }
+    }
+
+    /**
+     * Writes doubles (no length).
+     * @param out the stream
+     * @param values the values
+     * @throws IOException when writing fails
+     */
+    private static void writeDoubles(final DataOutputStream out, final double[] values) throws IOException {
+        for (final double v : values) {
+            out.writeDouble(v);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.deceptron.dipg.nn;
+
+/**
+ * One layer of a feed-forward {@link Network}: a differentiable map from a flat {@code double[]} to a flat
+ * {@code double[]}.
+ * <p>
+ * Layers are immutable and thread safe. They are evaluated (value and Jacobian-vector product) through a
+ * {@link NetworkEvaluator}, which owns all scratch buffers. The set of layer types is closed so that every
+ * network can be written to and read from a model file.
+ * </p>
+ */
+public abstract sealed class Layer permits Dense, LeakyRelu, Tanh, Convolution, ResidualBlock, Reshape {
+
+    /** Value of {@link #inputSize()} for element-wise layers, which accept any input size and preserve it. */
+    public static final int ANY_SIZE = -1;
+
+    /** Only the layers of this package extend this class. */
+    Layer() {
+    }
+
+    /**
+     * Returns the input size this layer requires, or {@link #ANY_SIZE} for an element-wise layer that accepts any
+     * size (and then outputs the same size).
+     * @return the required input size, or {@link #ANY_SIZE}
+     */
+    public abstract int inputSize();
+
+    /**
+     * Returns the output size produced for a given input size.
+     * @param inputSize the input size (positive)
+     * @return the output size
+     * @throws IllegalArgumentException when this layer does not accept {@code inputSize}
+     */
+    public abstract int outputSize(int inputSize);
+
+    /**
+     * Creates an evaluator of this layer for a given (already validated) input size.
+     * @param inputSize the input size, accepted by {@link #outputSize(int)}
+     * @return a new evaluator; stateless layers may share one
+     */
+    abstract LayerEvaluator newEvaluator(int inputSize);
+
+    /**
+     * Checks that an element-wise layer receives a positive size.
+     * @param layer the layer, for the message
+     * @param inputSize the input size
+     * @return {@code inputSize}
+     * @throws IllegalArgumentException when the size is not positive
+     */
+    static int checkPositiveSize(final Layer layer, final int inputSize) {
+        if (inputSize <= 0) {
+            throw new IllegalArgumentException(layer + " needs a positive input size, got " + inputSize);
+        }
+        return inputSize;
+    }
+
+    /**
+     * Checks that a layer with a fixed input size receives it.
+     * @param layer the layer, for the message
+     * @param expected the size the layer requires
+     * @param inputSize the size it is given
+     * @throws IllegalArgumentException on a mismatch
+     */
+    static void checkFixedSize(final Layer layer, final int expected, final int inputSize) {
+        if (inputSize != expected) {
+            throw new IllegalArgumentException(layer + " expects input size " + expected + ", got " + inputSize);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.deceptron.dipg.nn;
+
+/**
+ * Element-wise leaky rectifier {@code y = x} for {@code x > 0}, {@code y = slope * x} otherwise.
+ * <p>
+ * The tangent is multiplied by the slope mask: {@code dy = dx} where {@code x > 0} and {@code dy = slope * dx}
+ * where {@code x <= 0}; in particular the derivative at exactly {@code x = 0} is taken as {@code slope} (the same
+ * convention as the forward branch). Accepts any input size and preserves it.
+ * </p>
+ */
+public final class LeakyRelu extends Layer {
+
+    /** Slope for non-positive inputs. */
+    private final double slope;
+
+    /**
+     * Creates a leaky rectifier.
+     * @param slope the slope for non-positive inputs (finite; 0 gives a plain ReLU)
+     * @throws IllegalArgumentException when the slope is not finite
+     */
+    public LeakyRelu(final double slope) {
+        if (!Double.isFinite(slope)) {
+            throw new IllegalArgumentException("LeakyRelu slope must be finite, got " + slope);
+        }
+        this.slope = slope;
+    }
+
+    /**
+     * Returns the slope for non-positive inputs.
+     * @return the slope
+     */
+    public double slope() {
+        return slope;
+    }
+
+    /**
+     * Returns {@link Layer#ANY_SIZE}: the layer is element-wise.
+     * @return {@link Layer#ANY_SIZE}
+     */
+    @Override
+    public int inputSize() {
+        return ANY_SIZE;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public int outputSize(final int inputSize) {
+        return checkPositiveSize(this, inputSize);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    LayerEvaluator newEvaluator(final int inputSize) {
+        final int n = outputSize(inputSize);
+        return new LayerEvaluator() {
+            @Override
+            public void forward(final double[] x, final double[] y) {
+                for (int i = 0; i < n; i++) {
+                    final double v = x[i];
+                    y[i] = v > 0 ? v : slope * v;
+                }
+            }
+
+            @Override
+            public void jvp(final double[] x, final double[] tx, final double[] y, final double[] ty) {
+                for (int i = 0; i < n; i++) {
+                    final double v = x[i];
+                    if (v > 0) {
+                        y[i] = v;
+                        ty[i] = tx[i];
+                    } else {
+                        y[i] = slope * v;
+                        ty[i] = slope * tx[i];
+                    }
+                }
+            }
+        };
+    }
+
+    /**
+     * Returns a short description, e.g. {@code LeakyRelu(0.01)}.
+     * @return the description
+     */
+    @Override
+    public String toString() {
+        return "LeakyRelu(" + slope + ")";
+    }
+}
