@@ -1,0 +1,10 @@
+/**
+ * The navier-stokes-2d family: initial vorticity from the vorticity of a pseudo-spectral 2-D
+ * incompressible flow.
+ */
+@Export
+@Version("0.1.0")
+package org.deceptron.pde.navierstokes;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
