@@ -22,8 +22,11 @@ import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOpti
  * {@code problem.evaluate}), and accepts it only on a real sufficient decrease of the cost:
  * chi2(x) - chi2(trial) &gt;= c (1 - (1 - min(1, rho alpha))^2) chi2(x), the reduction a Gauss-Newton step of
  * that length would predict; no Jacobian is formed. Otherwise alpha is halved, at most
- * {@link #getMaxBacktracks()} times. When no trial is accepted, or the learned steps stall, it falls back to
- * Levenberg-Marquardt iterations (with the Jacobian) and then resumes D-IPG ({@link FallbackPolicy}).
+ * {@link #getMaxBacktracks()} times. When no trial is accepted, or the learned steps stall, it first tries (on
+ * square family problems) a Gauss-Newton step solved by GMRES with the Deceptron as preconditioner from exact
+ * Jacobian-vector products ({@link #withKrylovDimension(int)}), taken only when it promises to halve the cost;
+ * failing that it falls back to Levenberg-Marquardt iterations (with the Jacobian) and then resumes D-IPG
+ * ({@link FallbackPolicy}).
  * A D-IPG iteration keeps O(n + m) working memory, reused across iterations.
  * </p>
  * <p>
@@ -49,6 +52,8 @@ import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOpti
  *      failure, at most 64)</li>
  *  <li>RJCP gate: infinite (disabled); stall detection: fall back when 10 accepted learned steps reduce the cost
  *      by less than 50%</li>
+ *  <li>Krylov dimension: 20 (learned-preconditioner Gauss-Newton steps before any LM fallback, square
+ *      family problems only)</li>
  *  <li>Levenberg-Marquardt: {@code new LevenbergMarquardtOptimizer()}</li>
  *  <li>registry: {@link DeceptronRegistry#classpath()} (ServiceLoader)</li>
  * </ul>
@@ -94,10 +99,13 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
     /** Whether to record a residual trace. */
     private final boolean trace;
 
+    /** Maximal Krylov dimension of the preconditioned Gauss-Newton step (0 disables it). */
+    private final int krylovDimension;
+
     /** Creates an optimizer with the default settings (see the class documentation). */
     public DipgOptimizer() {
         this(1.0, 1.0, 8, 1.0e-4, StepVariant.BIAS_CORRECTED, FallbackPolicy.LEVENBERG_MARQUARDT, 2,
-             Double.POSITIVE_INFINITY, 10, 0.5, new LevenbergMarquardtOptimizer(), null, false);
+             Double.POSITIVE_INFINITY, 10, 0.5, new LevenbergMarquardtOptimizer(), null, false, 20);
     }
 
     /**
@@ -115,13 +123,14 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @param levenbergMarquardt LM optimizer
      * @param registry registry, null for the classpath default
      * @param trace whether to record a trace
+     * @param krylovDimension maximal Krylov dimension (0: no Krylov steps)
      */
     private DipgOptimizer(final double stepSize, final double relaxation, final int maxBacktracks,
                           final double acceptanceConstant, final StepVariant stepVariant,
                           final FallbackPolicy fallbackPolicy, final int fallbackIterations, final double rjcpGate,
                           final int stallWindow, final double stallReduction,
                           final LevenbergMarquardtOptimizer levenbergMarquardt, final DeceptronRegistry registry,
-                          final boolean trace) {
+                          final boolean trace, final int krylovDimension) {
         this.stepSize = stepSize;
         this.relaxation = relaxation;
         this.maxBacktracks = maxBacktracks;
@@ -135,6 +144,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
         this.levenbergMarquardt = levenbergMarquardt;
         this.registry = registry;
         this.trace = trace;
+        this.krylovDimension = krylovDimension;
     }
 
     /**
@@ -159,7 +169,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
         check(newStepSize > 0 && newStepSize <= 1, "step size", newStepSize, "in (0, 1]");
         return new DipgOptimizer(newStepSize, relaxation, maxBacktracks, acceptanceConstant, stepVariant,
                 fallbackPolicy, fallbackIterations, rjcpGate, stallWindow, stallReduction, levenbergMarquardt,
-                registry, trace);
+                registry, trace, krylovDimension);
     }
 
     /**
@@ -171,7 +181,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
         check(newRelaxation > 0 && newRelaxation <= 1, "relaxation", newRelaxation, "in (0, 1]");
         return new DipgOptimizer(stepSize, newRelaxation, maxBacktracks, acceptanceConstant, stepVariant,
                 fallbackPolicy, fallbackIterations, rjcpGate, stallWindow, stallReduction, levenbergMarquardt,
-                registry, trace);
+                registry, trace, krylovDimension);
     }
 
     /**
@@ -183,7 +193,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
         check(newMaxBacktracks >= 0 && newMaxBacktracks <= 60, "backtracking limit", newMaxBacktracks, "in [0, 60]");
         return new DipgOptimizer(stepSize, relaxation, newMaxBacktracks, acceptanceConstant, stepVariant,
                 fallbackPolicy, fallbackIterations, rjcpGate, stallWindow, stallReduction, levenbergMarquardt,
-                registry, trace);
+                registry, trace, krylovDimension);
     }
 
     /**
@@ -196,7 +206,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
                 "in (0, 1)");
         return new DipgOptimizer(stepSize, relaxation, maxBacktracks, newAcceptanceConstant, stepVariant,
                 fallbackPolicy, fallbackIterations, rjcpGate, stallWindow, stallReduction, levenbergMarquardt,
-                registry, trace);
+                registry, trace, krylovDimension);
     }
 
     /**
@@ -210,7 +220,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
         }
         return new DipgOptimizer(stepSize, relaxation, maxBacktracks, acceptanceConstant, newStepVariant,
                 fallbackPolicy, fallbackIterations, rjcpGate, stallWindow, stallReduction, levenbergMarquardt,
-                registry, trace);
+                registry, trace, krylovDimension);
     }
 
     /**
@@ -224,7 +234,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
         }
         return new DipgOptimizer(stepSize, relaxation, maxBacktracks, acceptanceConstant, stepVariant,
                 newFallbackPolicy, fallbackIterations, rjcpGate, stallWindow, stallReduction, levenbergMarquardt,
-                registry, trace);
+                registry, trace, krylovDimension);
     }
 
     /**
@@ -237,7 +247,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
         check(newFallbackIterations >= 1, "fallback iterations", newFallbackIterations, ">= 1");
         return new DipgOptimizer(stepSize, relaxation, maxBacktracks, acceptanceConstant, stepVariant,
                 fallbackPolicy, newFallbackIterations, rjcpGate, stallWindow, stallReduction, levenbergMarquardt,
-                registry, trace);
+                registry, trace, krylovDimension);
     }
 
     /**
@@ -250,7 +260,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
         check(newRjcpGate > 0, "RJCP gate", newRjcpGate, "> 0");
         return new DipgOptimizer(stepSize, relaxation, maxBacktracks, acceptanceConstant, stepVariant,
                 fallbackPolicy, fallbackIterations, newRjcpGate, stallWindow, stallReduction, levenbergMarquardt,
-                registry, trace);
+                registry, trace, krylovDimension);
     }
 
     /**
@@ -265,7 +275,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
         check(minReduction >= 0 && minReduction < 1, "stall reduction", minReduction, "in [0, 1)");
         return new DipgOptimizer(stepSize, relaxation, maxBacktracks, acceptanceConstant, stepVariant,
                 fallbackPolicy, fallbackIterations, rjcpGate, window, minReduction, levenbergMarquardt,
-                registry, trace);
+                registry, trace, krylovDimension);
     }
 
     /**
@@ -279,7 +289,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
         }
         return new DipgOptimizer(stepSize, relaxation, maxBacktracks, acceptanceConstant, stepVariant,
                 fallbackPolicy, fallbackIterations, rjcpGate, stallWindow, stallReduction, newLevenbergMarquardt,
-                registry, trace);
+                registry, trace, krylovDimension);
     }
 
     /**
@@ -293,7 +303,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
         }
         return new DipgOptimizer(stepSize, relaxation, maxBacktracks, acceptanceConstant, stepVariant,
                 fallbackPolicy, fallbackIterations, rjcpGate, stallWindow, stallReduction, levenbergMarquardt,
-                newRegistry, trace);
+                newRegistry, trace, krylovDimension);
     }
 
     /**
@@ -314,7 +324,33 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
     public DipgOptimizer withTrace(final boolean newTrace) {
         return new DipgOptimizer(stepSize, relaxation, maxBacktracks, acceptanceConstant, stepVariant,
                 fallbackPolicy, fallbackIterations, rjcpGate, stallWindow, stallReduction, levenbergMarquardt,
-                registry, newTrace);
+                registry, newTrace, krylovDimension);
+    }
+
+    /**
+     * Returns a copy with another Krylov dimension. When a learned step is not accepted (or the learned steps
+     * stall) on a square family problem (m = n), the optimizer first tries a Gauss-Newton step solved by GMRES
+     * on J_F J_g, with the Deceptron's reverse map as right preconditioner and the family's exact tangent model
+     * ({@code ForwardFamily.jvp}); it costs at most {@code dimension} tangent evaluations and forms no Jacobian.
+     * Only when that step fails too does it fall back to Levenberg-Marquardt.
+     * @param newKrylovDimension maximal number of GMRES iterations, in [0, 200] (0 disables Krylov steps)
+     * @return a new optimizer
+     */
+    public DipgOptimizer withKrylovDimension(final int newKrylovDimension) {
+        check(newKrylovDimension >= 0 && newKrylovDimension <= 200, "Krylov dimension", newKrylovDimension,
+                "in [0, 200]");
+        return new DipgOptimizer(stepSize, relaxation, maxBacktracks, acceptanceConstant, stepVariant,
+                fallbackPolicy, fallbackIterations, rjcpGate, stallWindow, stallReduction, levenbergMarquardt,
+                registry, trace, newKrylovDimension);
+    }
+
+    /**
+     * Returns the maximal Krylov dimension.
+     * @return the dimension (0: Krylov steps disabled)
+     * @see #withKrylovDimension(int)
+     */
+    public int getKrylovDimension() {
+        return krylovDimension;
     }
 
     /**
@@ -474,7 +510,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
         final Optimum o = levenbergMarquardt.optimize(monitored);
         return new DipgOptimum(o, o.getEvaluations(), o.getIterations(), 0, o.getIterations(), 0,
                 monitored.getValueEvaluations(), monitored.getJacobianEvaluations(), new double[0], null, status,
-                System.nanoTime() - t0, StopReason.LEVENBERG_MARQUARDT, monitored.getTrace());
+                System.nanoTime() - t0, StopReason.LEVENBERG_MARQUARDT, monitored.getTrace(), 0, 0);
     }
 
     /** {@inheritDoc} */
@@ -483,6 +519,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
         return "DipgOptimizer[stepSize=" + stepSize + ", relaxation=" + relaxation + ", maxBacktracks="
                 + maxBacktracks + ", acceptanceConstant=" + acceptanceConstant + ", stepVariant=" + stepVariant
                 + ", fallbackPolicy=" + fallbackPolicy + ", fallbackIterations=" + fallbackIterations
-                + ", rjcpGate=" + rjcpGate + ", stall=" + stallWindow + "/" + stallReduction + "]";
+                + ", rjcpGate=" + rjcpGate + ", stall=" + stallWindow + "/" + stallReduction + ", krylovDimension="
+                + krylovDimension + "]";
     }
 }

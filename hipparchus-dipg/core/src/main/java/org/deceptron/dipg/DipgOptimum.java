@@ -58,6 +58,12 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
     /** Trace, possibly empty. */
     private final List<TracePoint> trace;
 
+    /** Accepted Krylov steps. */
+    private final int krylovSteps;
+
+    /** Tangent evaluations of the forward model. */
+    private final int tangentEvaluations;
+
     /**
      * Creates an optimum (see {@link DipgOptimizer}).
      * @param evaluation evaluation at the returned point
@@ -74,12 +80,14 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
      * @param elapsedNanos elapsed time
      * @param stopReason why it stopped
      * @param trace residual trace (kept)
+     * @param krylovSteps accepted Krylov steps
+     * @param tangentEvaluations tangent (JVP) evaluations of the forward model
      */
     DipgOptimum(final Evaluation evaluation, final int evaluations, final int iterations, final int dipgSteps,
                 final int fallbackIterations, final int fallbacks, final int valueEvaluations,
                 final int jacobianEvaluations, final double[] rjcpPath, final String deceptronName,
                 final String deceptronStatus, final long elapsedNanos, final StopReason stopReason,
-                final List<TracePoint> trace) {
+                final List<TracePoint> trace, final int krylovSteps, final int tangentEvaluations) {
         this.evaluation = evaluation;
         this.evaluations = evaluations;
         this.iterations = iterations;
@@ -94,6 +102,26 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
         this.elapsedNanos = elapsedNanos;
         this.stopReason = stopReason;
         this.trace = List.copyOf(trace);
+        this.krylovSteps = krylovSteps;
+        this.tangentEvaluations = tangentEvaluations;
+    }
+
+    /**
+     * Returns the number of accepted Krylov steps (Gauss-Newton steps solved by GMRES with the Deceptron as
+     * preconditioner, from exact Jacobian-vector products; no Jacobian is formed).
+     * @return the count
+     */
+    public int getKrylovSteps() {
+        return krylovSteps;
+    }
+
+    /**
+     * Returns the number of tangent (Jacobian-vector product) evaluations of the forward model, used by the
+     * Krylov steps. Each costs about one forward solve.
+     * @return the count
+     */
+    public int getTangentEvaluations() {
+        return tangentEvaluations;
     }
 
     /** {@inheritDoc} */
@@ -266,7 +294,7 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
     @Override
     public String toString() {
         return "DipgOptimum[rms=" + getRMS() + ", iterations=" + iterations + ", evaluations=" + evaluations
-                + ", dipgSteps=" + dipgSteps + ", fallbackIterations=" + fallbackIterations + ", values="
+                + ", dipgSteps=" + dipgSteps + ", krylovSteps=" + krylovSteps + ", fallbackIterations=" + fallbackIterations + ", values="
                 + valueEvaluations + ", jacobians=" + jacobianEvaluations + ", stop=" + stopReason + ", "
                 + deceptronStatus + "]";
     }

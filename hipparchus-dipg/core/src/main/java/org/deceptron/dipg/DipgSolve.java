@@ -108,6 +108,21 @@ final class DipgSolve {
     /** Consecutive failed learned iterations (escalates the fallback length). */
     private int consecutiveFailures;
 
+    /** Krylov (preconditioned Gauss-Newton) step solver, or null when disabled or not applicable. */
+    private final KrylovStep krylov;
+
+    /** The family (for its tangent model). */
+    private final FamilyProblem familyProblem;
+
+    /** Krylov step buffer. */
+    private final double[] krylovStep;
+
+    /** Accepted Krylov steps. */
+    private int krylovSteps;
+
+    /** Whether the last learned step failed (then the next iteration goes to the Krylov step first). */
+    private boolean learnedFailed;
+
     /**
      * Prepares a solve.
      * @param settings the optimizer
@@ -140,7 +155,17 @@ final class DipgSolve {
         this.trial = new double[n];
         this.xPrevious = new double[n];
         this.history = new double[settings.getStallWindow() + 1];
+        this.familyProblem = family;
+        this.krylov = settings.getKrylovDimension() > 0 && m == n
+                ? new KrylovStep(n, m, settings.getKrylovDimension(), KRYLOV_TOLERANCE) : null;
+        this.krylovStep = krylov == null ? null : new double[n];
     }
+
+    /** Largest predicted chi-square fraction left by a Krylov step worth taking. */
+    private static final double KRYLOV_MIN_GAIN = 0.5;
+
+    /** Relative linear residual at which the Krylov solve stops. */
+    private static final double KRYLOV_TOLERANCE = 1.0e-3;
 
     /**
      * Runs the solve.
@@ -153,32 +178,89 @@ final class DipgSolve {
         boolean forceFallback = false;
         while (true) {
             iterations.increment();
-            if (!forceFallback) {
-                final Evaluation previous = current;
-                final double chi2Before = chi2;
-                if (learnedStep()) {
+            final Evaluation previous = current;
+            final double chi2Before = chi2;
+            boolean accepted = false;
+            if (!forceFallback && !learnedFailed) {
+                accepted = learnedStep();
+                learnedFailed = !accepted;
+                if (accepted) {
                     consecutiveFailures = 0;
-                    if (checker != null) {
-                        if (checker.converged(iterations.getCount(), previous, current)) {
-                            return result(StopReason.CHECKER);
-                        }
-                    } else if (chi2 == 0 || chi2Before - chi2 <= COST_STAGNATION * chi2Before) {
-                        return result(StopReason.COST_STAGNATION);
-                    }
-                    forceFallback = lastRjcp() > settings.getRjcpGate() || stalled();
-                    continue;
                 }
-                consecutiveFailures++;
             }
+            if (!accepted && krylov != null) {
+                accepted = krylovStep();
+            }
+            if (accepted) {
+                if (checker != null) {
+                    if (checker.converged(iterations.getCount(), previous, current)) {
+                        return result(StopReason.CHECKER);
+                    }
+                } else if (chi2 == 0 || chi2Before - chi2 <= COST_STAGNATION * chi2Before) {
+                    return result(StopReason.COST_STAGNATION);
+                }
+                forceFallback = !learnedFailed && (lastRjcp() > settings.getRjcpGate() || stalled());
+                if (forceFallback && krylov != null) {
+                    // the Krylov step is the cheaper remedy: try it before Levenberg-Marquardt
+                    learnedFailed = true;
+                    forceFallback = false;
+                }
+                continue;
+            }
+            consecutiveFailures++;
             forceFallback = false;
             if (settings.getFallbackPolicy() == FallbackPolicy.NONE) {
                 return result(StopReason.NO_ACCEPTABLE_STEP);
             }
             final StopReason stop = fallback();
+            learnedFailed = false;
             if (stop != null) {
                 return result(stop);
             }
         }
+    }
+
+    /**
+     * Tries one Krylov (learned-preconditioner Gauss-Newton) step with backtracking.
+     * @return true when a step was accepted
+     */
+    private boolean krylovStep() {
+        final double predictedResidual = krylov.solve(familyProblem.getFamily(), session, x, yt, r, scale,
+                krylovStep);
+        // a step that the linear model predicts to remove less than half of the cost is not worth its
+        // evaluations: Levenberg-Marquardt does better there
+        if (!Double.isFinite(predictedResidual) || predictedResidual > KRYLOV_MIN_GAIN * chi2) {
+            return false;
+        }
+        final double gain = chi2 - predictedResidual;
+        final double c = settings.getAcceptanceConstant();
+        double t = 1.0;
+        for (int k = 0; k <= settings.getMaxBacktracks(); k++) {
+            boolean finite = true;
+            boolean moved = false;
+            for (int j = 0; j < x.length; j++) {
+                trial[j] = x[j] + t * krylovStep[j];
+                finite &= Double.isFinite(trial[j]);
+                moved |= trial[j] != x[j];
+            }
+            if (!finite || !moved) {
+                return false;
+            }
+            evaluations.increment();
+            final Evaluation e = problem.evaluate(new ArrayRealVector(trial, false));
+            final double cost = e.getCost();
+            final double chi2Trial = cost * cost;
+            if (chi2Trial < chi2 && chi2 - chi2Trial >= c * (2 * t - t * t) * gain) {
+                System.arraycopy(x, 0, xPrevious, 0, x.length);
+                setCurrent(e);
+                session.inverse(yt, gt);
+                krylovSteps++;
+                stepsSinceFallback = 0;
+                return true;
+            }
+            t *= 0.5;
+        }
+        return false;
     }
 
     /** Relative cost decrease below which a solve without checker stops. */
@@ -330,6 +412,6 @@ final class DipgSolve {
         return new DipgOptimum(current, evaluations.getCount(), iterations.getCount(), dipgSteps, fallbackIterations,
                 fallbacks, problem.getValueEvaluations(), problem.getJacobianEvaluations(),
                 Arrays.copyOf(rjcp, rjcpCount), deceptron.name(), status, System.nanoTime() - t0, reason,
-                problem.getTrace());
+                problem.getTrace(), krylovSteps, krylov == null ? 0 : krylov.getTangentEvaluations());
     }
 }
