@@ -25,8 +25,9 @@ import java.util.Objects;
  *   <li>bias: one value per output channel.</li>
  * </ul>
  * <p>
- * Evaluation hoists the index arithmetic out of the inner loop, which runs contiguously along w; circular wrapping
- * uses index tables built at construction and only touches the {@code kernel/2} border columns.
+ * Evaluation (see {@link ConvolutionEvaluator}) copies the input into rows padded along w, skips or wraps the
+ * kernel rows that fall outside the domain along d and h, and accumulates several output channels per pass over
+ * an input row.
  * </p>
  */
 public final class Convolution extends Layer {
@@ -67,26 +68,12 @@ public final class Convolution extends Layer {
     /** Spatial points per channel, D*H*W. */
     private final int plane;
 
-    /** Kernel extent along depth (1 below 3-D). */
-    private final int kernelD;
-
-    /** Kernel extent along height (1 in 1-D). */
-    private final int kernelH;
-
-    /** Source depth index per kernel offset and output depth, -1 outside (zero padding). */
-    private final int[][] sourceD;
-
-    /** Source row index per kernel offset and output row, -1 outside (zero padding). */
-    private final int[][] sourceH;
-
-    /** Source column per kernel offset and output column, -1 outside (zero padding); used on the borders. */
-    private final int[][] sourceW;
-
-    /** First interior column (all taps in range without wrapping). */
-    private final int interiorLo;
-
-    /** End (exclusive) of the interior columns. */
-    private final int interiorHi;
+    /**
+     * Per output row {@code d*H + h}: pairs {@code (input row, kernel row)} of the rows it reads, the input row
+     * being {@code sd*H + sh} within a channel and the kernel row {@code a*kernelH + b}; rows outside the domain
+     * are left out (zero padding) or wrapped (circular padding).
+     */
+    private final int[][] rowTaps;
 
     /**
      * Creates a convolution. The arrays are copied.
@@ -163,14 +150,38 @@ public final class Convolution extends Layer {
         this.height = dims >= 2 ? shape[dims - 2] : 1;
         this.width = shape[dims - 1];
         this.plane = (int) points;
-        this.kernelD = dims == 3 ? kernel : 1;
-        this.kernelH = dims >= 2 ? kernel : 1;
-        this.sourceD = sourceTable(kernelD, depth, padding);
-        this.sourceH = sourceTable(kernelH, height, padding);
-        this.sourceW = sourceTable(kernel, width, padding);
-        final int r = kernel / 2;
-        this.interiorLo = Math.min(r, width);
-        this.interiorHi = Math.max(interiorLo, width - r);
+        this.rowTaps = rowTaps(dims == 3 ? kernel : 1, dims >= 2 ? kernel : 1, padding);
+    }
+
+    /**
+     * Builds the list of (input row, kernel row) pairs read by every output row.
+     * @param kernelD kernel extent along depth (1 below 3-D)
+     * @param kernelH kernel extent along height (1 in 1-D)
+     * @param padding padding mode
+     * @return per output row {@code d*H + h}, the pairs {@code (sd*H + sh, a*kernelH + b)} of the taps in range
+     */
+    private int[][] rowTaps(final int kernelD, final int kernelH, final Padding padding) {
+        final int[][] sourceD = sourceTable(kernelD, depth, padding);
+        final int[][] sourceH = sourceTable(kernelH, height, padding);
+        final int[][] table = new int[depth * height][];
+        final int[] pairs = new int[2 * kernelD * kernelH];
+        for (int d = 0; d < depth; d++) {
+            for (int h = 0; h < height; h++) {
+                int n = 0;
+                for (int a = 0; a < kernelD; a++) {
+                    for (int b = 0; b < kernelH; b++) {
+                        final int sd = sourceD[a][d];
+                        final int sh = sourceH[b][h];
+                        if (sd >= 0 && sh >= 0) {
+                            pairs[n++] = sd * height + sh;
+                            pairs[n++] = a * kernelH + b;
+                        }
+                    }
+                }
+                table[d * height + h] = Arrays.copyOf(pairs, n);
+            }
+        }
+        return table;
     }
 
     /**
@@ -288,157 +299,8 @@ public final class Convolution extends Layer {
     @Override
     LayerEvaluator newEvaluator(final int inputSize) {
         outputSize(inputSize);
-        return new LayerEvaluator() {
-            @Override
-            public void forward(final double[] in, final double[] out) {
-                for (int o = 0; o < outChannels; o++) {
-                    Arrays.fill(out, o * plane, (o + 1) * plane, bias[o]);
-                }
-                accumulate(in, out);
-            }
-
-            @Override
-            public void jvp(final double[] in, final double[] tangentIn, final double[] out,
-                            final double[] tangentOut) {
-                forward(in, out);
-                Arrays.fill(tangentOut, 0, outChannels * plane, 0.0);
-                accumulate(tangentIn, tangentOut);
-            }
-        };
-    }
-
-    /**
-     * Adds the bias-free convolution of {@code in} to {@code out}.
-     * @param in input tensor
-     * @param out output tensor, accumulated into
-     */
-    private void accumulate(final double[] in, final double[] out) {
-        final boolean fused = kernel == 3 && kernelH == 3;
-        int wBase = 0;
-        for (int o = 0; o < outChannels; o++) {
-            final int outPlane = o * plane;
-            for (int i = 0; i < inChannels; i++) {
-                final int inPlane = i * plane;
-                for (int a = 0; a < kernelD; a++, wBase += kernelH * kernel) {
-                    final int[] srcD = sourceD[a];
-                    for (int d = 0; d < depth; d++) {
-                        final int sd = srcD[d];
-                        if (sd < 0) {
-                            continue;
-                        }
-                        final int inSlice = inPlane + sd * height * width;
-                        final int outSlice = outPlane + d * height * width;
-                        for (int h = 0; h < height; h++) {
-                            final int ob = outSlice + h * width;
-                            if (fused && sourceH[0][h] >= 0 && sourceH[2][h] >= 0) {
-                                rows3x3(in, inSlice + sourceH[0][h] * width, inSlice + sourceH[1][h] * width,
-                                        inSlice + sourceH[2][h] * width, out, ob, wBase);
-                            } else {
-                                for (int b = 0; b < kernelH; b++) {
-                                    final int sh = sourceH[b][h];
-                                    if (sh >= 0) {
-                                        row(in, inSlice + sh * width, out, ob, wBase + b * kernel);
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * Adds a whole 3x3 kernel slice (three kernel rows applied to three input rows) to one output row.
-     * @param in input tensor
-     * @param i0 offset of the input row read by kernel row 0
-     * @param i1 offset of the input row read by kernel row 1
-     * @param i2 offset of the input row read by kernel row 2
-     * @param out output tensor
-     * @param ob offset of the output row
-     * @param wBase offset of the 3x3 kernel slice in the weights
-     */
-    private void rows3x3(final double[] in, final int i0, final int i1, final int i2, final double[] out,
-                         final int ob, final int wBase) {
-        final double w00 = weights[wBase];
-        final double w01 = weights[wBase + 1];
-        final double w02 = weights[wBase + 2];
-        final double w10 = weights[wBase + 3];
-        final double w11 = weights[wBase + 4];
-        final double w12 = weights[wBase + 5];
-        final double w20 = weights[wBase + 6];
-        final double w21 = weights[wBase + 7];
-        final double w22 = weights[wBase + 8];
-        for (int x = interiorLo; x < interiorHi; x++) {
-            final int j0 = i0 + x;
-            final int j1 = i1 + x;
-            final int j2 = i2 + x;
-            out[ob + x] += (w00 * in[j0 - 1] + w01 * in[j0] + w02 * in[j0 + 1])
-                           + (w10 * in[j1 - 1] + w11 * in[j1] + w12 * in[j1 + 1])
-                           + (w20 * in[j2 - 1] + w21 * in[j2] + w22 * in[j2 + 1]);
-        }
-        for (int x = 0; x < interiorLo; x++) {
-            out[ob + x] += border(in, i0, wBase, x) + border(in, i1, wBase + 3, x) + border(in, i2, wBase + 6, x);
-        }
-        for (int x = interiorHi; x < width; x++) {
-            out[ob + x] += border(in, i0, wBase, x) + border(in, i1, wBase + 3, x) + border(in, i2, wBase + 6, x);
-        }
-    }
-
-    /**
-     * Adds one kernel row (the taps along w) applied to one input row to one output row.
-     * @param in input tensor
-     * @param ib offset of the input row
-     * @param out output tensor
-     * @param ob offset of the output row
-     * @param wBase offset of the kernel row in the weights
-     */
-    private void row(final double[] in, final int ib, final double[] out, final int ob, final int wBase) {
-        final int lo = interiorLo;
-        final int hi = interiorHi;
-        if (kernel == 3) {
-            final double w0 = weights[wBase];
-            final double w1 = weights[wBase + 1];
-            final double w2 = weights[wBase + 2];
-            for (int x = lo; x < hi; x++) {
-                final int j = ib + x;
-                out[ob + x] += w0 * in[j - 1] + w1 * in[j] + w2 * in[j + 1];
-            }
-        } else {
-            for (int c = 0; c < kernel; c++) {
-                final double w = weights[wBase + c];
-                final int j = ib + c - kernel / 2;
-                for (int x = lo; x < hi; x++) {
-                    out[ob + x] += w * in[j + x];
-                }
-            }
-        }
-        // borders: at most kernel/2 columns on each side, through the wrapped/zero index table
-        for (int x = 0; x < lo; x++) {
-            out[ob + x] += border(in, ib, wBase, x);
-        }
-        for (int x = hi; x < width; x++) {
-            out[ob + x] += border(in, ib, wBase, x);
-        }
-    }
-
-    /**
-     * Sums the taps of one kernel row for one border column.
-     * @param in input tensor
-     * @param ib offset of the input row
-     * @param wBase offset of the kernel row in the weights
-     * @param x output column
-     * @return the sum of the taps
-     */
-    private double border(final double[] in, final int ib, final int wBase, final int x) {
-        double s = 0;
-        for (int c = 0; c < kernel; c++) {
-            final int q = sourceW[c][x];
-            if (q >= 0) {
-                s += weights[wBase + c] * in[ib + q];
-            }
-        }
-        return s;
+        return new ConvolutionEvaluator(inChannels, outChannels, kernel, weights.length / (outChannels * inChannels),
+                                        width, plane, padding == Padding.CIRCULAR, weights, bias, rowTaps);
     }
 
     /**
