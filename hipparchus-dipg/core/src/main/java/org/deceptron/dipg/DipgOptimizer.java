@@ -50,8 +50,8 @@ import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOpti
  *  <li>step variant: {@link StepVariant#BIAS_CORRECTED}</li>
  *  <li>fallback: {@link FallbackPolicy#LEVENBERG_MARQUARDT}, 2 LM iterations (doubled after each consecutive
  *      failure, at most 64)</li>
- *  <li>RJCP gate: infinite (disabled); stall detection: fall back when 10 accepted learned steps reduce the cost
- *      by less than 50%</li>
+ *  <li>RJCP gate: infinite (disabled); stall detection: leave the learned steps when 3 accepted learned steps
+ *      together reduce the cost (chi-square) by less than 75%</li>
  *  <li>Krylov dimension: 20 (learned-preconditioner Gauss-Newton steps before any LM fallback, square
  *      family problems only)</li>
  *  <li>Levenberg-Marquardt: {@code new LevenbergMarquardtOptimizer()}</li>
@@ -105,7 +105,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
     /** Creates an optimizer with the default settings (see the class documentation). */
     public DipgOptimizer() {
         this(1.0, 1.0, 8, 1.0e-4, StepVariant.BIAS_CORRECTED, FallbackPolicy.LEVENBERG_MARQUARDT, 2,
-             Double.POSITIVE_INFINITY, 10, 0.5, new LevenbergMarquardtOptimizer(), null, false, 20);
+             Double.POSITIVE_INFINITY, 3, 0.75, new LevenbergMarquardtOptimizer(), null, false, 20);
     }
 
     /**

@@ -190,6 +190,8 @@ final class DipgSolve {
             }
             if (!accepted && krylov != null) {
                 accepted = krylovStep();
+                // after a good Krylov step the learned steps get another chance
+                learnedFailed = !accepted;
             }
             if (accepted) {
                 if (checker != null) {
