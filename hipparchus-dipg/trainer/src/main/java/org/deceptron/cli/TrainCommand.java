@@ -1,0 +1,139 @@
+package org.deceptron.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.concurrent.Callable;
+
+import org.deceptron.dipg.registry.FamilyRegistry;
+import org.deceptron.dipg.spi.ForwardFamily;
+import org.deceptron.trainer.DeceptronTrainer;
+import org.deceptron.trainer.JcpTarget;
+import org.deceptron.trainer.ModelExport;
+import org.deceptron.trainer.TrainingOptions;
+import org.deceptron.trainer.TrainingPresets;
+import org.deceptron.trainer.TrainingResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dipg train}: trains the Deceptron of one family with its preset ({@link TrainingPresets}), overridable
+ * from the command line, and writes the +JCP model and the -JCP ablation model (same f, same S2 checkpoint).
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+         description = {"Train a Deceptron (f, g) for a registered family: S1 forward fit, S2 reverse "
+                        + "(reconstruction + cycle), S3 reverse with JCP and, from the same S2 checkpoint, without "
+                        + "it (the -JCP ablation).",
+                        "Writes FILE (+JCP) and FILE with suffix -nojcp (-JCP)."})
+public final class TrainCommand implements Callable<Integer> {
+
+    /** Injected spec (for usage errors). */
+    @Spec
+    private CommandSpec spec;
+
+    /** Family id. */
+    @Option(names = "--family", required = true, paramLabel = "ID", description = "family id, e.g. heat-1d")
+    private String family;
+
+    /** Training samples. */
+    @Option(names = "--samples", paramLabel = "N",
+            description = "training samples (validation: N/8, at least 100); default: the family's preset")
+    private Integer samples;
+
+    /** Epochs. */
+    @Option(names = "--epochs", split = ",", paramLabel = "S1,S2,S3", hideParamSyntax = true, arity = "1",
+            description = "epochs of the three stages; default: the family's preset")
+    private int[] epochs;
+
+    /** Only the ablation. */
+    @Option(names = "--no-jcp", description = "train and write only the -JCP ablation model")
+    private boolean noJcp;
+
+    /** Seed. */
+    @Option(names = "--seed", paramLabel = "S", description = "seed of data, initialisation, shuffles and probes "
+                                                              + "(default: ${DEFAULT-VALUE})", defaultValue = "7")
+    private long seed;
+
+    /** Output. */
+    @Option(names = "--out", paramLabel = "FILE", description = "model file (default: models/<family>.dmodel)")
+    private Path out;
+
+    /** JCP target. */
+    @Option(names = "--jcp-target", paramLabel = "exact|surrogate", defaultValue = "surrogate",
+            description = "Jacobian composed with g's in JCP: the surrogate's J_f (paper) or the family's exact "
+                          + "jvp (default: ${DEFAULT-VALUE})")
+    private JcpTarget jcpTarget;
+
+    /** Batch override. */
+    @Option(names = "--batch", paramLabel = "B", description = "mini-batch size; default: the family's preset")
+    private Integer batch;
+
+    /** Plain log lines instead of progress bars. */
+    @Option(names = "--plain", description = "one log line per epoch instead of progress bars "
+                                             + "(automatic when stderr is not a terminal)")
+    private boolean plain;
+
+    @Override
+    public Integer call() throws Exception {
+        final FamilyRegistry registry = FamilyRegistry.classpath();
+        final ForwardFamily fam;
+        try {
+            fam = registry.get(family);
+        } catch (NoSuchElementException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        final TrainingOptions o = TrainingPresets.forFamily(fam).options();
+        if (samples != null) {
+            if (samples < 10) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                                                         "--samples must be at least 10, got " + samples);
+            }
+            o.samples = samples;
+            o.valSamples = Math.max(100, samples / 8);
+        }
+        if (epochs != null) {
+            if (epochs.length != 3 || epochs[0] < 0 || epochs[1] < 0 || epochs[2] < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--epochs needs three non-negative integers S1,S2,S3, got " + java.util.Arrays.toString(epochs));
+            }
+            o.epochs(epochs[0], epochs[1], epochs[2]);
+        }
+        if (batch != null) {
+            if (batch <= 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be positive");
+            }
+            o.batch = batch;
+        }
+        o.seed = seed;
+        o.jcpTarget = jcpTarget;
+        o.trainPlus = !noJcp;
+        final Path plusPath = out != null ? out : Path.of("models", family + ".dmodel");
+        final Path minusPath = ModelExport.ablationPath(plusPath);
+
+        final PrintStream err = System.err;
+        final boolean bar = !plain && System.console() != null;
+        err.printf(Locale.ROOT, "dipg train %s: f %s, g %s, %d+%d samples, batch %d, epochs %d/%d/%d, seed %d, "
+                                + "JCP %s%n", family, o.forward.describe(), o.reverse.describe(), o.samples,
+                   o.valSamples, o.batch, o.epochs1, o.epochs2, o.epochs3, o.seed,
+                   noJcp ? "off (ablation only)" : o.jcpTarget.name().toLowerCase(Locale.ROOT) + " x" + o.jcpWeight);
+        final TrainingResult r = new DeceptronTrainer(o, new ProgressListener(err, bar)).train(fam);
+        if (plusPath.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(plusPath.toAbsolutePath().getParent());
+        }
+        if (!noJcp) {
+            ModelExport.write(r, fam, true, plusPath);
+            err.printf(Locale.ROOT, "wrote %s (+JCP): val RJCP %.4g, rec %.4g%n", plusPath,
+                       r.plusMetrics().get("val_rjcp"), r.plusMetrics().get("val_rec"));
+        }
+        ModelExport.write(r, fam, false, minusPath);
+        err.printf(Locale.ROOT, "wrote %s (-JCP): val RJCP %.4g, rec %.4g%n", minusPath,
+                   r.minusMetrics().get("val_rjcp"), r.minusMetrics().get("val_rec"));
+        err.printf(Locale.ROOT, "total %.1f s%n", r.totalSeconds());
+        return 0;
+    }
+}

@@ -1,0 +1,51 @@
+package org.deceptron.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Usage errors of the command line: exit code 2 and a message that says what is wrong. */
+class DipgCommandTest {
+
+    private static String[] run(final String... args) {
+        final CommandLine cl = DipgCommand.commandLine();
+        final StringWriter err = new StringWriter();
+        final StringWriter out = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        cl.setOut(new PrintWriter(out));
+        final int code = cl.execute(args);
+        return new String[] {Integer.toString(code), err.toString(), out.toString()};
+    }
+
+    @Test
+    void unknownFamilyListsTheKnownOnes() {
+        final String[] r = run("train", "--family", "heat-9d");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1]).contains("unknown family 'heat-9d'").contains("heat-1d").contains("navier-stokes-2d");
+    }
+
+    @Test
+    void badEpochsAreRejected() {
+        assertThat(run("train", "--family", "heat-1d", "--epochs", "1,2")[0]).isEqualTo("2");
+        assertThat(run("train", "--family", "heat-1d", "--epochs", "1,2,3,4")[0]).isEqualTo("2");
+        assertThat(run("train", "--family", "heat-1d", "--epochs", "1,x,3")[0]).isEqualTo("2");
+        final String[] r = run("train", "--family", "heat-1d", "--epochs", "5,-1,3");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[1]).contains("--epochs");
+    }
+
+    @Test
+    void otherUsageErrors() {
+        assertThat(run("train")[0]).isEqualTo("2");
+        assertThat(run("train", "--family", "heat-1d", "--samples", "-3")[0]).isEqualTo("2");
+        assertThat(run("train", "--family", "heat-1d", "--jcp-target", "magic")[0]).isEqualTo("2");
+        assertThat(run("train", "--family", "heat-1d", "--bogus")[0]).isEqualTo("2");
+        assertThat(run()[0]).isEqualTo("2");
+        assertThat(run("--help")[0]).isEqualTo("0");
+        assertThat(run("train", "--help")[2]).contains("--family").contains("--no-jcp").contains("--epochs");
+    }
+}

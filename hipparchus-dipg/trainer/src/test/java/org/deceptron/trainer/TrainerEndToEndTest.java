@@ -1,0 +1,184 @@
+package org.deceptron.trainer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.deceptron.dipg.model.DeceptronModel;
+import org.deceptron.dipg.model.ModelDeceptron;
+import org.deceptron.dipg.model.ModelFile;
+import org.deceptron.dipg.model.TrainingRecord;
+import org.deceptron.dipg.nn.Dense;
+import org.deceptron.dipg.nn.Layer;
+import org.deceptron.dipg.spi.DeceptronSession;
+import org.hipparchus.random.Well19937c;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Tiny-budget training runs, end to end (seconds each). */
+class TrainerEndToEndTest {
+
+    private static TrainingOptions tiny() {
+        final TrainingOptions o = new TrainingOptions();
+        o.architectures(new Architecture.Mlp(new int[] {16}, false, false),
+                        new Architecture.Mlp(new int[] {16}, false, false))
+         .norms(NormMode.GLOBAL, NormMode.PER_COMPONENT).data(192, 64, 32).epochs(8, 3, 3)
+         .rates(1e-2, 2e-3, 1e-3).jcpSampling(8, 2, 32, 2).seed(5);
+        o.dataThreads = 1;
+        return o;
+    }
+
+    @Test
+    void trainsWritesAndReloadsBothVariants(@TempDir final Path dir) throws Exception {
+        final TinyFamily family = new TinyFamily(8, 8);
+        final TrainingOptions o = tiny();
+        final TrainingData data = TrainingData.generate(family, o.samples, o.valSamples, o.seed, o.xNorm, o.yNorm, 1);
+        final TrainingResult r = new DeceptronTrainer(o, null).train(family, data);
+        final Path plus = dir.resolve("tiny.dmodel");
+        final Path minus = ModelExport.ablationPath(plus);
+        assertThat(minus.getFileName().toString()).isEqualTo("tiny-nojcp.dmodel");
+        final DeceptronModel written = ModelExport.write(r, family, true, plus);
+        ModelExport.write(r, family, false, minus);
+
+        final DeceptronModel mp = ModelFile.read(plus);
+        final DeceptronModel mm = ModelFile.read(minus);
+        assertThat(mp.familyId()).isEqualTo(family.id());
+        assertThat(mp.familyFingerprint()).isEqualTo(family.fingerprint());
+        assertThat(mp.parameterSize()).isEqualTo(8);
+        assertThat(mp.observationSize()).isEqualTo(8);
+
+        final TrainingRecord rec = mp.trainingRecord();
+        assertThat(rec.jcp()).isTrue();
+        assertThat(mm.trainingRecord().jcp()).isFalse();
+        assertThat(rec.seed()).isEqualTo(5);
+        assertThat(rec.trainCount()).isEqualTo(192);
+        assertThat(rec.validationCount()).isEqualTo(64);
+        assertThat(rec.epochsS1()).isEqualTo(8);
+        assertThat(rec.epochsS3()).isEqualTo(3);
+        assertThat(rec.rjcpWithJcp()).isFinite().isEqualTo(r.plusMetrics().get("val_rjcp"));
+        assertThat(rec.rjcpWithoutJcp()).isFinite().isEqualTo(r.minusMetrics().get("val_rjcp"));
+        assertThat(mm.trainingRecord().rjcpWithJcp()).isEqualTo(rec.rjcpWithJcp());
+        assertThat(rec.secondsS1()).isPositive();
+        assertThat(rec.secondsS2()).isPositive();
+        assertThat(rec.secondsS3()).isPositive();
+        assertThat(rec.totalSeconds()).isGreaterThanOrEqualTo(rec.secondsS1() + rec.secondsS2());
+        assertThat(rec.lossS1()).isFinite();
+        assertThat(rec.extra()).containsKeys("arch.f", "arch.g", "lr", "weight.jcp", "batch");
+
+        // the file round trip is exact, and the Deceptron works in physical units
+        assertThat(mp.forwardNetwork().toString()).isEqualTo(written.forwardNetwork().toString());
+        final ModelDeceptron d = new ModelDeceptron(mp);
+        final DeceptronSession s = d.newSession();
+        final double[] x = family.samplePrior(new Well19937c(99));
+        final double[] y = family.value(x);
+        final double[] fx = new double[8];
+        s.forward(x, fx);
+        double err = 0;
+        double norm = 0;
+        for (int i = 0; i < 8; i++) {
+            err += (fx[i] - y[i]) * (fx[i] - y[i]);
+            norm += y[i] * y[i];
+        }
+        assertThat(Math.sqrt(err / norm)).as("surrogate relative error after 8 epochs").isLessThan(0.8);
+
+        // physical units: the Deceptron reproduces the validation losses the trainer measured in SameDiff
+        double mse = 0;
+        double rec2 = 0;
+        final double[] ov = new double[8];
+        for (int i = 0; i < data.xValRaw.length; i++) {
+            s.forward(data.xValRaw[i], ov);
+            for (int j = 0; j < 8; j++) {
+                final double e = (ov[j] - data.yMean[j]) / data.yStd[j] - data.yVal[i][j];
+                mse += e * e / 8;
+            }
+            s.inverse(data.yValRaw[i], ov);
+            for (int j = 0; j < 8; j++) {
+                final double e = (ov[j] - data.xMean[j]) / data.xStd[j] - data.xVal[i][j];
+                rec2 += e * e / 8;
+            }
+        }
+        mse /= data.xValRaw.length;
+        rec2 /= data.xValRaw.length;
+        assertThat(mse).isCloseTo(r.stage("S1").selected().get("val_mse"), org.assertj.core.data.Percentage.withPercentage(0.1));
+        assertThat(rec2).isCloseTo(r.plusMetrics().get("val_rec"), org.assertj.core.data.Percentage.withPercentage(0.1));
+        final double[] gx = new double[8];
+        final double[] dx = new double[8];
+        final double[] dy = new double[8];
+        dy[0] = 1;
+        s.inverseJvp(y, dy, gx, dx);
+        for (int i = 0; i < 8; i++) {
+            assertThat(gx[i]).isFinite();
+            assertThat(dx[i]).isFinite();
+        }
+
+        // +JCP and -JCP share f exactly
+        final Layer fp = mp.forwardNetwork().layers().get(0);
+        final Layer fm = mm.forwardNetwork().layers().get(0);
+        assertThat(((Dense) fp).weights()).isEqualTo(((Dense) fm).weights());
+        assertThat(mp.xNormalization()).isEqualTo(mm.xNormalization());
+        assertThat(mp.yNormalization()).isEqualTo(mm.yNormalization());
+    }
+
+    @Test
+    void bothBranchesStartFromTheSameS2Checkpoint() {
+        final TinyFamily family = new TinyFamily(8, 8);
+        final TrainingOptions o = tiny();
+        o.epochs3 = 0;
+        final TrainingResult r = new DeceptronTrainer(o, null).train(family);
+        // with no S3 epoch both variants are the S2 checkpoint itself
+        for (final Map.Entry<String, INDArray> e : r.gS2().entrySet()) {
+            assertThat(r.gPlus().get(e.getKey())).isEqualTo(e.getValue());
+            assertThat(r.gMinus().get(e.getKey())).isEqualTo(e.getValue());
+        }
+        assertThat(r.plusMetrics()).isEqualTo(r.minusMetrics());
+        // with S3 epochs, both S3 branches are scored at epoch 0 on the same checkpoint and the same probes
+        final StageSummary s2 = r.stage("S2");
+        assertThat(r.plusMetrics().get("val_rjcp")).isEqualTo(s2.selected().get("val_rjcp"));
+    }
+
+    @Test
+    void sameSeedSameModel() {
+        final TinyFamily family = new TinyFamily(8, 8);
+        final TrainingResult a = new DeceptronTrainer(tiny(), null).train(family);
+        final TrainingResult b = new DeceptronTrainer(tiny(), null).train(family);
+        for (final String k : a.gPlus().keySet()) {
+            assertThat(b.gPlus().get(k)).isEqualTo(a.gPlus().get(k));
+            assertThat(b.gMinus().get(k)).isEqualTo(a.gMinus().get(k));
+        }
+        for (final String k : a.f().keySet()) {
+            assertThat(b.f().get(k)).isEqualTo(a.f().get(k));
+        }
+    }
+
+    @Test
+    void jcpLowersValidationRjcpWhereReconstructionLeavesTheJacobianFree() {
+        // x lives near a 2-D subspace of R^8: reconstruction and cycle losses only constrain g along the data,
+        // while RJCP probes every direction. +JCP must end clearly below -JCP (same f, same S2 checkpoint).
+        final TinyFamily family = new TinyFamily(8, 2);
+        final TrainingOptions o = tiny();
+        o.norms(NormMode.GLOBAL, NormMode.GLOBAL).data(256, 64, 32).epochs(10, 10, 20).rates(1e-2, 5e-3, 5e-3)
+         .losses(0.25, 0.02, 1.0);
+        final TrainingResult r = new DeceptronTrainer(o, null).train(family);
+        final double plus = r.plusMetrics().get("val_rjcp");
+        final double minus = r.minusMetrics().get("val_rjcp");
+        assertThat(plus).as("RJCP +JCP (%s) vs -JCP (%s)", plus, minus).isLessThan(0.5 * minus);
+    }
+
+    @Test
+    void exactJcpTargetLowersTheExactRjcp() {
+        // same problem: off the data slab the surrogate's Jacobian is unconstrained, so JCP against J_f need not
+        // improve the composition with the true J_F; JCP against the family's exact jvp does
+        final TinyFamily family = new TinyFamily(8, 2);
+        final TrainingOptions o = tiny();
+        o.norms(NormMode.GLOBAL, NormMode.GLOBAL).data(256, 64, 32).epochs(10, 10, 20).rates(1e-2, 5e-3, 5e-3)
+         .losses(0.25, 0.02, 1.0);
+        o.jcpTarget = JcpTarget.EXACT;
+        final TrainingResult r = new DeceptronTrainer(o, null).train(family, TrainingData.generate(
+            family, o.samples, o.valSamples, o.seed, o.xNorm, o.yNorm, 1));
+        final double plus = r.plusMetrics().get("val_rjcp_exact");
+        final double minus = r.minusMetrics().get("val_rjcp_exact");
+        assertThat(plus).as("exact RJCP +JCP (%s) vs -JCP (%s)", plus, minus).isLessThan(0.5 * minus);
+    }
+}
