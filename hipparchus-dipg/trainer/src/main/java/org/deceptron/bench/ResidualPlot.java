@@ -4,16 +4,21 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.util.List;
 import java.util.Map;
 
 import org.deceptron.dipg.problem.MonitoredProblem.TracePoint;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.LogarithmicAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -55,6 +60,47 @@ public final class ResidualPlot {
         tol.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
         tol.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(tol);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, 800, 500);
+    }
+
+    /**
+     * Plots the median wall time per solve against n, log-log, for LM and D-IPG (the scaling study).
+     * @param family the family name (title)
+     * @param points the sizes
+     * @param file the PNG to write
+     * @throws IOException on write failure
+     */
+    public static void writeScaling(final String family, final List<ScalingPoint> points, final Path file)
+            throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        final XYSeries lm = new XYSeries("Hipparchus LM");
+        final XYSeries dipg = new XYSeries("D-IPG");
+        for (final ScalingPoint p : points) {
+            lm.add(p.n(), p.lm().medianMillis());
+            dipg.add(p.n(), p.dipg().medianMillis());
+        }
+        final XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(lm);
+        data.addSeries(dipg);
+        final JFreeChart chart = ChartFactory.createXYLineChart(family + ": median wall time per solve vs n",
+                "n (unknowns)", "median ms per solve", data, PlotOrientation.VERTICAL, true, false, false);
+        final XYPlot plot = chart.getXYPlot();
+        final LogAxis x = new LogAxis("n (unknowns = observations), log scale");
+        x.setBase(2);
+        x.setTickUnit(new NumberTickUnit(1));
+        x.setNumberFormatOverride(new DecimalFormat("0"));
+        x.setSmallestValue(1);
+        final LogarithmicAxis y = new LogarithmicAxis("median wall time per solve [ms], log scale");
+        y.setStrictValuesFlag(false);
+        plot.setDomainAxis(x);
+        plot.setRangeAxis(y);
+        final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        renderer.setSeriesStroke(0, new BasicStroke(2f));
+        renderer.setSeriesStroke(1, new BasicStroke(2f));
+        plot.setRenderer(renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);

@@ -167,7 +167,7 @@ public final class BenchCommand implements Callable<Integer> {
      * Describes the machine.
      * @return CPU model and memory
      */
-    private static String hostDescription() {
+    static String hostDescription() {
         String cpu = "unknown CPU";
         try {
             for (final String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {

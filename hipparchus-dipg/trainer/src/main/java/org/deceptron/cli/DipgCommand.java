@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code dipg} command line. Kept minimal on purpose: each subcommand is its own class, listed here
- * ({@link TrainCommand}, {@link SolveCommand}, {@link BenchCommand}).
+ * ({@link TrainCommand}, {@link SolveCommand}, {@link BenchCommand}, {@link ScalingCommand}).
  * <p>
  * Exit codes: 0 success, 1 failure while running, 2 invalid usage (unknown option, bad value, unknown family).
  * </p>
@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "dipg", mixinStandardHelpOptions = true, versionProvider = DipgCommand.Version.class,
          description = "D-IPG (Deceptron Inverse-Preconditioned Gradient) for Hipparchus: train Deceptrons, "
                        + "solve and benchmark.",
-         subcommands = {TrainCommand.class, SolveCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+         subcommands = {TrainCommand.class, SolveCommand.class, BenchCommand.class, ScalingCommand.class,
+                        CommandLine.HelpCommand.class})
 public final class DipgCommand implements Runnable {
 
     /** Injected command spec. */

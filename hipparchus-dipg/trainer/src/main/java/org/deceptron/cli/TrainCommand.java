@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 
-import org.deceptron.dipg.registry.FamilyRegistry;
+import org.deceptron.bench.FamilyResolver;
 import org.deceptron.dipg.spi.ForwardFamily;
 import org.deceptron.trainer.DeceptronTrainer;
 import org.deceptron.trainer.JcpTarget;
@@ -37,7 +37,8 @@ public final class TrainCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     /** Family id. */
-    @Option(names = "--family", required = true, paramLabel = "ID", description = "family id, e.g. heat-1d")
+    @Option(names = "--family", required = true, paramLabel = "ID",
+            description = "family id, e.g. heat-1d; heat-2d-<N>x<N> for the scaling study's grids")
     private String family;
 
     /** Training samples. */
@@ -64,9 +65,9 @@ public final class TrainCommand implements Callable<Integer> {
     private Path out;
 
     /** JCP target. */
-    @Option(names = "--jcp-target", paramLabel = "exact|surrogate", defaultValue = "surrogate",
+    @Option(names = "--jcp-target", paramLabel = "exact|surrogate",
             description = "Jacobian composed with g's in JCP: the surrogate's J_f (paper) or the family's exact "
-                          + "jvp (default: ${DEFAULT-VALUE})")
+                          + "jvp (default: the family's preset)")
     private JcpTarget jcpTarget;
 
     /** Batch override. */
@@ -80,10 +81,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        final FamilyRegistry registry = FamilyRegistry.classpath();
         final ForwardFamily fam;
         try {
-            fam = registry.get(family);
+            fam = FamilyResolver.classpath().get(family);
         } catch (NoSuchElementException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -110,7 +110,9 @@ public final class TrainCommand implements Callable<Integer> {
             o.batch = batch;
         }
         o.seed = seed;
-        o.jcpTarget = jcpTarget;
+        if (jcpTarget != null) {
+            o.jcpTarget = jcpTarget;
+        }
         o.trainPlus = !noJcp;
         final Path plusPath = out != null ? out : Path.of("models", family + ".dmodel");
         final Path minusPath = ModelExport.ablationPath(plusPath);

@@ -48,4 +48,15 @@ class DipgCommandTest {
         assertThat(run("--help")[0]).isEqualTo("0");
         assertThat(run("train", "--help")[2]).contains("--family").contains("--no-jcp").contains("--epochs");
     }
+
+    @Test
+    void scalingNamesTheTrainCommandWhenAModelIsMissing(
+            @org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir) {
+        final String[] r = run("scaling", "--sizes", "12", "--models", dir.toString(), "--out",
+                dir.resolve("out").toString());
+        assertThat(r[0]).isEqualTo("1");
+        assertThat(r[1]).contains("heat-2d-12x12").contains("./dipg train --family heat-2d-12x12 --out ");
+        assertThat(run("scaling", "--sizes", "3")[0]).isEqualTo("2");
+        assertThat(run("train", "--family", "heat-2d-16x16")[1]).contains("unknown family 'heat-2d-16x16'");
+    }
 }

@@ -20,6 +20,10 @@ import org.osgi.service.component.annotations.Component;
  * amplitude U[0.02,0.10]), min-max rescaled to [0,1] (the Heat-3D generator in 2-D).</li>
  * <li>Start x = 0. Tolerance 1.5.</li>
  * </ul>
+ * <p>
+ * {@link #withNodes(int)} gives the same physics on another N x N grid (the scaling study of {@code dipg scaling});
+ * those families have the id {@code heat-2d-<N>x<N>} and their own fingerprint, and are not registered.
+ * </p>
  */
 @Component(service = ForwardFamily.class, property = "family.id=heat-2d")
 public final class Heat2dFamily extends HeatFamily {
@@ -48,9 +52,46 @@ public final class Heat2dFamily extends HeatFamily {
     /** Observation noise. */
     public static final double NOISE = 0.004;
 
+    /** Smallest grid accepted by {@link #withNodes(int)} (the prior has 4 sine modes per axis). */
+    public static final int MIN_NODES = 4;
+
     /** Creates the family (DS component and ServiceLoader entry). */
     public Heat2dFamily() {
-        super(ID, new int[] {NODES, NODES}, KAPPA, TIME, 4.0, 1.0, BLUR, false, CUBIC, SINE, 2.0, NOISE, 4, 0.0,
+        this(ID, NODES);
+    }
+
+    /**
+     * Creates the family on a grid.
+     * @param id the id
+     * @param nodes nodes per side
+     */
+    private Heat2dFamily(final String id, final int nodes) {
+        super(id, new int[] {nodes, nodes}, KAPPA, TIME, 4.0, 1.0, BLUR, false, CUBIC, SINE, 2.0, NOISE, 4, 0.0,
                 new double[] {0.02, 0.10});
+    }
+
+    /**
+     * Returns heat-2d's physics (same constants, prior, noise, start and tolerance) on an N x N interior grid, for
+     * scaling studies. The id is {@link #ID} for N = {@link #NODES} (then the family equals the registered one,
+     * fingerprint included) and {@code heat-2d-<N>x<N>} otherwise, so that models of different sizes cannot be
+     * mixed up. These families are not registered (neither ServiceLoader nor DS).
+     * @param nodes nodes per side, at least {@link #MIN_NODES}
+     * @return the family (n = m = nodes^2)
+     * @throws IllegalArgumentException when nodes is below {@link #MIN_NODES}
+     */
+    public static Heat2dFamily withNodes(final int nodes) {
+        if (nodes < MIN_NODES) {
+            throw new IllegalArgumentException("heat-2d needs at least " + MIN_NODES + " nodes per side, got " + nodes);
+        }
+        return new Heat2dFamily(idFor(nodes), nodes);
+    }
+
+    /**
+     * Returns the id of heat-2d on an N x N grid.
+     * @param nodes nodes per side
+     * @return {@link #ID} for {@link #NODES}, else {@code heat-2d-<N>x<N>}
+     */
+    public static String idFor(final int nodes) {
+        return nodes == NODES ? ID : ID + "-" + nodes + "x" + nodes;
     }
 }
