@@ -153,6 +153,38 @@ final class BodyReader {
     }
 
     /**
+     * Reads a number of float32 values (widened to double), checking first that they are present.
+     * @param count how many
+     * @param what what they are, for messages
+     * @return the values
+     */
+    double[] readFloats(final long count, final String what) {
+        if (count < 0) {
+            throw corrupt("negative number of " + what + ": " + count);
+        }
+        if (count > buffer.remaining() / Float.BYTES) {
+            throw corrupt("the body ends while reading " + count + " " + what + " (" + buffer.remaining()
+                          + " bytes left)");
+        }
+        final double[] values = new double[(int) count];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = buffer.getFloat();
+        }
+        return values;
+    }
+
+    /**
+     * Reads weights stored as doubles or floats.
+     * @param count how many
+     * @param single whether they are float32
+     * @param what what they are, for messages
+     * @return the values
+     */
+    double[] readValues(final long count, final boolean single, final String what) {
+        return single ? readFloats(count, what) : readDoubles(count, what);
+    }
+
+    /**
      * Reads a string: byte count and UTF-8 bytes.
      * @param what what it is, for messages
      * @return the string

@@ -21,6 +21,12 @@ final class FormatV1 {
     /** {@link org.deceptron.dipg.nn.Reshape}. */
     static final int RESHAPE = 6;
 
+    /** Tag of a dense layer whose weights and biases are stored as float32 (exactly representable values). */
+    static final int DENSE_FLOAT = 7;
+
+    /** Tag of a convolution whose weights and biases are stored as float32 (exactly representable values). */
+    static final int CONVOLUTION_FLOAT = 8;
+
     /** Code of {@link org.deceptron.dipg.nn.Padding#ZERO}. */
     static final int PADDING_ZERO = 0;
 

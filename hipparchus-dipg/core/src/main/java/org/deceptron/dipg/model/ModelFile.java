@@ -36,6 +36,10 @@ import java.nio.file.Path;
  *                         ([out][in][kd][kh][kw]), double[out] bias
  *          5 Residual     int body count, body layers, byte 0/1 has post-activation, [post-activation layer]
  *          6 Reshape      int size
+ *          7 Dense        as 1, with float[] instead of double[] weights and bias
+ *          8 Convolution  as 4, with float[] instead of double[] weights and bias
+ *          (the writer uses 7 and 8 when every weight and bias of the layer is exactly a float, as it is for
+ *          networks trained in single precision: lossless, half the size)
  * norm     int length, double[length] mean, double[length] std
  * record   long seed, string trainer version, int train count, int validation count, int epochs S1, S2, S3,
  *          double loss S1, S2, S3, double RJCP +JCP, RJCP -JCP, double seconds S1, S2, S3, total,

@@ -190,11 +190,13 @@ final class ModelReader {
         final int tag = r.readInt("tag of " + what);
         try {
             switch (tag) {
-                case FormatV1.DENSE: {
+                case FormatV1.DENSE:
+                case FormatV1.DENSE_FLOAT: {
+                    final boolean single = tag == FormatV1.DENSE_FLOAT;
                     final int in = r.readCount("input size of " + what, 1, Integer.MAX_VALUE);
                     final int out = r.readCount("output size of " + what, 1, Integer.MAX_VALUE);
-                    final double[] w = r.readDoubles((long) in * out, "weights of " + what);
-                    final double[] b = r.readDoubles(out, "biases of " + what);
+                    final double[] w = r.readValues((long) in * out, single, "weights of " + what);
+                    final double[] b = r.readValues(out, single, "biases of " + what);
                     return new Dense(in, out, w, b);
                 }
                 case FormatV1.LEAKY_RELU:
@@ -202,7 +204,8 @@ final class ModelReader {
                 case FormatV1.TANH:
                     return new Tanh();
                 case FormatV1.CONVOLUTION:
-                    return readConvolution(r, what);
+                case FormatV1.CONVOLUTION_FLOAT:
+                    return readConvolution(r, what, tag == FormatV1.CONVOLUTION_FLOAT);
                 case FormatV1.RESIDUAL: {
                     if (depth >= FormatV1.MAX_NESTING) {
                         throw r.corrupt(what + " nests residual blocks deeper than " + FormatV1.MAX_NESTING);
@@ -216,7 +219,8 @@ final class ModelReader {
                     return new Reshape(r.readCount("size of " + what, 1, Integer.MAX_VALUE));
                 default:
                     throw r.corrupt("unknown layer tag " + tag + " for " + what + " (known tags: 1 Dense, "
-                                    + "2 LeakyRelu, 3 Tanh, 4 Convolution, 5 Residual, 6 Reshape)");
+                                    + "2 LeakyRelu, 3 Tanh, 4 Convolution, 5 Residual, 6 Reshape, 7 Dense float32, "
+                                    + "8 Convolution float32)");
             }
         } catch (IllegalArgumentException e) {
             throw r.corrupt("invalid " + what + ": " + e.getMessage(), e);
@@ -227,9 +231,10 @@ final class ModelReader {
      * Reads a convolution's parameters.
      * @param r the body reader
      * @param what which layer, for messages
+     * @param single whether the weights are stored as float32
      * @return the convolution
      */
-    private static Convolution readConvolution(final BodyReader r, final String what) {
+    private static Convolution readConvolution(final BodyReader r, final String what, final boolean single) {
         final int dims = r.readCount("dimensions of " + what, 1, 3);
         final int in = r.readCount("input channels of " + what, 1, Integer.MAX_VALUE);
         final int out = r.readCount("output channels of " + what, 1, Integer.MAX_VALUE);
@@ -258,8 +263,8 @@ final class ModelReader {
             throw r.corrupt(what + " claims an impossible number of weights (" + out + "x" + in + "x" + kernel + "^"
                             + dims + ")");
         }
-        final double[] w = r.readDoubles(count, "weights of " + what);
-        final double[] b = r.readDoubles(out, "biases of " + what);
+        final double[] w = r.readValues(count, single, "weights of " + what);
+        final double[] b = r.readValues(out, single, "biases of " + what);
         return new Convolution(dims, in, out, kernel, padding, shape, w, b);
     }
 

@@ -114,18 +114,20 @@ final class ModelWriter {
      */
     private static void writeLayer(final DataOutputStream out, final Layer layer) throws IOException {
         if (layer instanceof Dense dense) {
-            out.writeInt(FormatV1.DENSE);
+            final boolean single = isFloatExact(dense.weights()) && isFloatExact(dense.bias());
+            out.writeInt(single ? FormatV1.DENSE_FLOAT : FormatV1.DENSE);
             out.writeInt(dense.inputSize());
             out.writeInt(dense.outputSize());
-            writeDoubles(out, dense.weights());
-            writeDoubles(out, dense.bias());
+            writeValues(out, dense.weights(), single);
+            writeValues(out, dense.bias(), single);
         } else if (layer instanceof LeakyRelu relu) {
             out.writeInt(FormatV1.LEAKY_RELU);
             out.writeDouble(relu.slope());
         } else if (layer instanceof Tanh) {
             out.writeInt(FormatV1.TANH);
         } else if (layer instanceof Convolution conv) {
-            out.writeInt(FormatV1.CONVOLUTION);
+            final boolean single = isFloatExact(conv.weights()) && isFloatExact(conv.bias());
+            out.writeInt(single ? FormatV1.CONVOLUTION_FLOAT : FormatV1.CONVOLUTION);
             out.writeInt(conv.dims());
             out.writeInt(conv.inChannels());
             out.writeInt(conv.outChannels());
@@ -134,8 +136,8 @@ final class ModelWriter {
             for (final int s : conv.spatialShape()) {
                 out.writeInt(s);
             }
-            writeDoubles(out, conv.weights());
-            writeDoubles(out, conv.bias());
+            writeValues(out, conv.weights(), single);
+            writeValues(out, conv.bias(), single);
         } else if (layer instanceof ResidualBlock block) {
             out.writeInt(FormatV1.RESIDUAL);
             writeLayers(out, block.body());
@@ -205,6 +207,38 @@ final class ModelWriter {
     private static void writeDoubles(final DataOutputStream out, final double[] values) throws IOException {
         for (final double v : values) {
             out.writeDouble(v);
+        }
+    }
+
+    /**
+     * Tells whether every value is exactly representable as a float.
+     * @param values the values
+     * @return true when storing them as float32 loses nothing
+     */
+    private static boolean isFloatExact(final double[] values) {
+        for (final double v : values) {
+            if ((double) (float) v != v && !Double.isNaN(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Writes weights as doubles or (exactly representable) floats.
+     * @param out the stream
+     * @param values the values
+     * @param single whether to write float32
+     * @throws IOException when writing fails
+     */
+    private static void writeValues(final DataOutputStream out, final double[] values, final boolean single)
+            throws IOException {
+        if (!single) {
+            writeDoubles(out, values);
+            return;
+        }
+        for (final double v : values) {
+            out.writeFloat((float) v);
         }
     }
 }
