@@ -7,6 +7,7 @@ import org.deceptron.dipg.spi.Deceptron;
 import org.deceptron.dipg.spi.DeceptronSession;
 import org.deceptron.dipg.spi.FamilyProblem;
 import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.RealVector;
 import org.hipparchus.optim.ConvergenceChecker;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer.Optimum;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem.Evaluation;
@@ -393,9 +394,9 @@ final class DipgSolve {
      */
     private void setCurrent(final Evaluation e) {
         current = e;
-        final double[] point = e.getPoint().toArray();
-        System.arraycopy(point, 0, x, 0, x.length);
-        final double[] res = e.getResiduals().toArray();
+        // the getters already return fresh vectors: read them in place rather than copying twice
+        System.arraycopy(data(e.getPoint()), 0, x, 0, x.length);
+        final double[] res = data(e.getResiduals());
         double s = 0;
         for (int i = 0; i < r.length; i++) {
             r[i] = res[i];
@@ -403,6 +404,15 @@ final class DipgSolve {
             s += res[i] * res[i];
         }
         chi2 = s;
+    }
+
+    /**
+     * Returns the entries of a vector without copying when it is array-backed.
+     * @param v the vector (not kept)
+     * @return its entries (read only)
+     */
+    private static double[] data(final RealVector v) {
+        return v instanceof ArrayRealVector ? ((ArrayRealVector) v).getDataRef() : v.toArray();
     }
 
     /**

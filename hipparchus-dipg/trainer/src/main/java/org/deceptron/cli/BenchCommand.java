@@ -2,16 +2,12 @@ package org.deceptron.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -30,6 +26,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -49,20 +46,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Families to run (default: every family that has a shipped model).")
     private List<String> families = new ArrayList<>();
 
-    /** Instances. */
-    @Option(names = "--instances", paramLabel = "N", defaultValue = "5",
-            description = "Timed instances per family (default: ${DEFAULT-VALUE}).")
-    private int instances;
 
-    /** Warm-up instances. */
-    @Option(names = "--warmup", paramLabel = "W", defaultValue = "1",
-            description = "Warm-up instances per family and method, not counted (default: ${DEFAULT-VALUE}).")
-    private int warmup;
 
-    /** Seed. */
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "2026",
-            description = "Seed of the instances (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    /** Instances, warm-up and seed. */
+    @Mixin
+    private InstanceOptions run;
 
     /** Output directory. */
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-out",
@@ -82,12 +70,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** {@inheritDoc} */
     @Override
     public Integer call() throws IOException {
-        if (instances < 1) {
-            throw new ParameterException(spec.commandLine(), "--instances must be >= 1, got " + instances);
-        }
-        if (warmup < 0) {
-            throw new ParameterException(spec.commandLine(), "--warmup must be >= 0, got " + warmup);
-        }
+        run.validate(spec);
         final List<BenchMethod> chosen = parseMethods();
         final FamilyRegistry registry = FamilyRegistry.classpath();
         final ModelLocator locator = new ModelLocator(models);
@@ -109,21 +92,17 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         final List<FamilyResults> results;
-        final int planned = BenchRunner.plannedSolves(selected.size(), chosen, instances, warmup);
+        final int planned = BenchRunner.plannedSolves(selected.size(), chosen, run.instances, run.warmup);
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("bench").setInitialMax(planned)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build()) {
-            final BenchRunner runner = new BenchRunner(instances, warmup, seed, chosen, (f, m, d, t) -> {
+            final BenchRunner runner = new BenchRunner(run.instances, run.warmup, run.seed, chosen, (f, m, d, t) -> {
                 bar.stepTo(d);
                 bar.setExtraMessage(f + " " + m.label());
             });
             results = runner.run(selected);
         }
         ResultsWriter.writeCsv(results, out.resolve("results.csv"));
-        final String header = String.format(Locale.ROOT, "Run %s on %s (%d cores, %s %s), command: `./dipg bench %s`",
-                ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), hostDescription(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), String.join(" ", spec.commandLine().getParseResult()
-                        .originalArgs()).replaceFirst("^bench\\s*", ""));
+        final String header = "Run " + RunHeader.describe(spec).substring("run ".length());
         final String md = ResultsWriter.markdown(results, header);
         Files.writeString(out.resolve("results.md"), md, StandardCharsets.UTF_8);
         for (final FamilyResults f : results) {
@@ -161,26 +140,5 @@ public final class BenchCommand implements Callable<Integer> {
             list.add(found);
         }
         return list;
-    }
-
-    /**
-     * Describes the machine.
-     * @return CPU model and memory
-     */
-    static String hostDescription() {
-        String cpu = "unknown CPU";
-        try {
-            for (final String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("model name")) {
-                    cpu = line.substring(line.indexOf(':') + 1).trim();
-                    break;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // keep "unknown CPU"
-        }
-        final long mem = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
-        return String.format(Locale.ROOT, "%s, %.0f GiB", cpu, mem / (1024.0 * 1024 * 1024));
     }
 }

@@ -5,8 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +30,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -64,20 +63,11 @@ public final class ScalingCommand implements Callable<Integer> {
             description = "Nodes per side of the grids (default: ${DEFAULT-VALUE}).")
     private List<Integer> sizes;
 
-    /** Instances. */
-    @Option(names = "--instances", paramLabel = "N", defaultValue = "5",
-            description = "Timed instances per size (default: ${DEFAULT-VALUE}).")
-    private int instances;
 
-    /** Warm-up instances. */
-    @Option(names = "--warmup", paramLabel = "W", defaultValue = "1",
-            description = "Warm-up instances per size and method, not counted (default: ${DEFAULT-VALUE}).")
-    private int warmup;
 
-    /** Seed. */
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "2026",
-            description = "Seed of the instances (default: ${DEFAULT-VALUE}).")
-    private long seed;
+    /** Instances, warm-up and seed. */
+    @Mixin
+    private InstanceOptions run;
 
     /** Model directory for the scaled sizes. */
     @Option(names = "--models", paramLabel = "DIR", defaultValue = "models",
@@ -93,12 +83,7 @@ public final class ScalingCommand implements Callable<Integer> {
     /** {@inheritDoc} */
     @Override
     public Integer call() throws IOException {
-        if (instances < 1) {
-            throw new ParameterException(spec.commandLine(), "--instances must be >= 1, got " + instances);
-        }
-        if (warmup < 0) {
-            throw new ParameterException(spec.commandLine(), "--warmup must be >= 0, got " + warmup);
-        }
+        run.validate(spec);
         final List<Integer> grids = sizes.stream().distinct().sorted().toList();
         final FamilyResolver resolver = FamilyResolver.classpath();
         final Map<ForwardFamily, DeceptronPair> selected = new LinkedHashMap<>();
@@ -126,10 +111,10 @@ public final class ScalingCommand implements Callable<Integer> {
         Files.createDirectories(out);
         final List<BenchMethod> methods = List.of(BenchMethod.DIPG, BenchMethod.LM);
         final List<FamilyResults> results;
-        final int planned = BenchRunner.plannedSolves(selected.size(), methods, instances, warmup);
+        final int planned = BenchRunner.plannedSolves(selected.size(), methods, run.instances, run.warmup);
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("scaling").setInitialMax(planned)
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build()) {
-            final BenchRunner runner = new BenchRunner(instances, warmup, seed, methods, (f, m, d, t) -> {
+            final BenchRunner runner = new BenchRunner(run.instances, run.warmup, run.seed, methods, (f, m, d, t) -> {
                 bar.stepTo(d);
                 bar.setExtraMessage(f + " " + m.label());
             });
@@ -142,12 +127,8 @@ public final class ScalingCommand implements Callable<Integer> {
             points.add(ScalingPoint.of(nodesOf.get(r.familyId()), r));
         }
         ScalingWriter.writeCsv(points, out.resolve("scaling.csv"));
-        final String header = String.format(Locale.ROOT, "heat-2d scaling study: run %s on %s (%d cores, %s %s), "
-                + "command: `./dipg scaling %s`; medians over %d instances per size (one model per size)",
-                ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), BenchCommand.hostDescription(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), String.join(" ", spec.commandLine().getParseResult()
-                        .originalArgs()).replaceFirst("^scaling\\s*", ""), instances);
+        final String header = "heat-2d scaling study: " + RunHeader.describe(spec) + "; medians over "
+                + run.instances + " instances per size (one model per size)";
         final String md = ScalingWriter.markdown(points, header);
         Files.writeString(out.resolve("scaling.md"), md, StandardCharsets.UTF_8);
         ResidualPlot.writeScaling(Heat2dFamily.ID, points, out.resolve("scaling.png"));
