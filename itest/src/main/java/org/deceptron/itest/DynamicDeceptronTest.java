@@ -1,5 +1,6 @@
 package org.deceptron.itest;
 
+import org.deceptron.dipg.problem.FamilyProblemFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -135,7 +136,7 @@ class DynamicDeceptronTest {
             }
             assertTrue(i < 50, "no instance of " + id + " with 3 or more D-IPG steps");
         }
-        final HookedProblem problem = new HookedProblem(inst.problem(), 2, () -> {
+        final HookedProblem problem = new HookedProblem(FamilyProblemFactory.create(inst, ), 2, () -> {
             try {
                 bundle.stop();
             } catch (Exception e) {

@@ -1,5 +1,6 @@
 package org.deceptron.itest;
 
+import org.deceptron.dipg.problem.FamilyProblemFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -112,7 +113,7 @@ public final class Scenarios {
          * @return the problem
          */
         public FamilyProblem problem() {
-            return family.problem(observed, family.defaultStart());
+            return FamilyProblemFactory.create(family, observed, family.defaultStart());
         }
 
         /** {@inheritDoc} */
@@ -191,7 +192,7 @@ public final class Scenarios {
      * @return the optimum
      */
     public static DipgOptimum solve(final LeastSquaresOptimizer optimizer, final Instance instance) {
-        final Optimum o = optimizer.optimize(instance.problem());
+        final Optimum o = optimizer.optimize(FamilyProblemFactory.create(instance, ));
         final DipgOptimum d = assertInstanceOf(DipgOptimum.class, o, "the dipg optimizer returns DipgOptimum");
         assertTrue(d.getRMS() <= instance.family.tolerance(), () -> instance + ": RMS " + d.getRMS()
                 + " > tolerance " + instance.family.tolerance() + " (" + d + ")");
@@ -252,7 +253,7 @@ public final class Scenarios {
                     d.getDipgSteps(), d.getJacobianEvaluations(), d.getFallbacks(),
                     rmse(d.getPoint().toArray(), inst.xTrue)));
             if (i == 0 || LM_COMPARISON.contains(family.id())) {
-                final Optimum lm = new LevenbergMarquardtOptimizer().optimize(inst.problem());
+                final Optimum lm = new LevenbergMarquardtOptimizer().optimize(FamilyProblemFactory.create(inst, ));
                 assertTrue(lm.getRMS() <= family.tolerance(), () -> inst + ": Hipparchus LM RMS " + lm.getRMS()
                         + " > tolerance " + family.tolerance());
                 final double errDipg = rmse(d.getPoint().toArray(), inst.xTrue) / scale;

@@ -1,5 +1,6 @@
 package org.deceptron.pde;
 
+import org.deceptron.dipg.problem.FamilyProblemFactory;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.stream.Stream;
@@ -19,44 +20,44 @@ class BadInputTest {
     @ParameterizedTest
     @MethodSource("families")
     void badInputIsRejectedWithClearExceptions(final ForwardFamily f) {
-        final int n = f.parameterSize();
-        final int m = f.observationSize();
-        final double[] x = f.defaultStart();
+        final int n = f.model().parameterSize();
+        final int m = f.model().observationSize();
+        final double[] x = f.protocol().defaultStart();
         final double[] v = new double[n];
         final double[] w = new double[m];
         // wrong lengths
-        assertThatThrownBy(() -> f.value(new double[n + 1])).isInstanceOf(MathIllegalArgumentException.class)
+        assertThatThrownBy(() -> f.model().value(new double[n + 1])).isInstanceOf(MathIllegalArgumentException.class)
                 .hasMessageContaining("length");
-        assertThatThrownBy(() -> f.jacobian(new double[n - 1])).isInstanceOf(MathIllegalArgumentException.class);
-        assertThatThrownBy(() -> f.jvp(x, new double[n + 2])).isInstanceOf(MathIllegalArgumentException.class);
-        assertThatThrownBy(() -> f.vjp(x, new double[m + 1])).isInstanceOf(MathIllegalArgumentException.class);
-        assertThatThrownBy(() -> f.value(null)).isInstanceOf(MathIllegalArgumentException.class);
-        assertThatThrownBy(() -> f.problem(new double[m - 1], x)).isInstanceOf(MathIllegalArgumentException.class);
-        assertThatThrownBy(() -> f.problem(w, new double[n + 1])).isInstanceOf(MathIllegalArgumentException.class);
+        assertThatThrownBy(() -> f.model().jacobian(new double[n - 1])).isInstanceOf(MathIllegalArgumentException.class);
+        assertThatThrownBy(() -> f.model().jvp(x, new double[n + 2])).isInstanceOf(MathIllegalArgumentException.class);
+        assertThatThrownBy(() -> f.model().vjp(x, new double[m + 1])).isInstanceOf(MathIllegalArgumentException.class);
+        assertThatThrownBy(() -> f.model().value(null)).isInstanceOf(MathIllegalArgumentException.class);
+        assertThatThrownBy(() -> FamilyProblemFactory.create(f, new double[m - 1], x)).isInstanceOf(MathIllegalArgumentException.class);
+        assertThatThrownBy(() -> FamilyProblemFactory.create(f, w, new double[n + 1])).isInstanceOf(MathIllegalArgumentException.class);
         // non-finite observations, points and directions
         final double[] nanObs = new double[m];
         nanObs[m / 2] = Double.NaN;
-        assertThatThrownBy(() -> f.problem(nanObs, x)).isInstanceOf(MathIllegalArgumentException.class)
+        assertThatThrownBy(() -> FamilyProblemFactory.create(f, nanObs, x)).isInstanceOf(MathIllegalArgumentException.class)
                 .hasMessageContaining("non-finite");
         final double[] infObs = new double[m];
         infObs[0] = Double.POSITIVE_INFINITY;
-        assertThatThrownBy(() -> f.problem(infObs, x)).isInstanceOf(MathIllegalArgumentException.class);
+        assertThatThrownBy(() -> FamilyProblemFactory.create(f, infObs, x)).isInstanceOf(MathIllegalArgumentException.class);
         final double[] nanX = x.clone();
         nanX[1] = Double.NaN;
-        assertThatThrownBy(() -> f.value(nanX)).isInstanceOf(MathIllegalArgumentException.class);
+        assertThatThrownBy(() -> f.model().value(nanX)).isInstanceOf(MathIllegalArgumentException.class);
         final double[] infV = v.clone();
         infV[0] = Double.NEGATIVE_INFINITY;
-        assertThatThrownBy(() -> f.jvp(x, infV)).isInstanceOf(MathIllegalArgumentException.class);
+        assertThatThrownBy(() -> f.model().jvp(x, infV)).isInstanceOf(MathIllegalArgumentException.class);
         // outside the box
         final double[] outside = x.clone();
-        outside[n - 1] = f.upperBounds()[n - 1] + 0.5;
-        assertThatThrownBy(() -> f.value(outside)).isInstanceOf(MathIllegalArgumentException.class)
+        outside[n - 1] = f.model().upperBounds()[n - 1] + 0.5;
+        assertThatThrownBy(() -> f.model().value(outside)).isInstanceOf(MathIllegalArgumentException.class)
                 .hasMessageContaining("outside the box");
         final double[] below = x.clone();
-        below[0] = f.lowerBounds()[0] - 0.5;
-        assertThatThrownBy(() -> f.jvp(below, v)).isInstanceOf(MathIllegalArgumentException.class)
+        below[0] = f.model().lowerBounds()[0] - 0.5;
+        assertThatThrownBy(() -> f.model().jvp(below, v)).isInstanceOf(MathIllegalArgumentException.class)
                 .hasMessageContaining("outside the box");
-        assertThatThrownBy(() -> f.jacobian(below)).isInstanceOf(MathIllegalArgumentException.class);
-        assertThatThrownBy(() -> f.vjp(outside, w)).isInstanceOf(MathIllegalArgumentException.class);
+        assertThatThrownBy(() -> f.model().jacobian(below)).isInstanceOf(MathIllegalArgumentException.class);
+        assertThatThrownBy(() -> f.model().vjp(outside, w)).isInstanceOf(MathIllegalArgumentException.class);
     }
 }

@@ -35,8 +35,8 @@ final class Families {
      * @return the shrunk point
      */
     static double[] shrink(final ForwardFamily f, final double[] x, final double keep) {
-        final double[] lo = f.lowerBounds();
-        final double[] hi = f.upperBounds();
+        final double[] lo = f.model().lowerBounds();
+        final double[] hi = f.model().upperBounds();
         final double[] out = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             final double mid = 0.5 * (lo[i] + hi[i]);

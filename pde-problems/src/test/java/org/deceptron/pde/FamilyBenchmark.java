@@ -1,5 +1,6 @@
 package org.deceptron.pde;
 
+import org.deceptron.dipg.problem.FamilyProblemFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,49 +48,49 @@ public final class FamilyBenchmark {
      */
     static void run(final ForwardFamily f, final int instances, final int floorSamples) {
         final RandomGenerator rng = new Well19937a(11);
-        final double[] x = f.samplePrior(rng);
+        final double[] x = f.protocol().samplePrior(rng);
         // warm-up
         long t0 = System.nanoTime();
         int reps = 0;
         while (System.nanoTime() - t0 < 1.5e9) {
-            f.value(x);
+            f.model().value(x);
             reps++;
         }
         t0 = System.nanoTime();
         for (int i = 0; i < reps; i++) {
-            f.value(x);
+            f.model().value(x);
         }
         final double valueMs = (System.nanoTime() - t0) / 1e6 / reps;
-        f.jacobian(x);
+        f.model().jacobian(x);
         t0 = System.nanoTime();
         final int jr = 3;
         for (int i = 0; i < jr; i++) {
-            f.jacobian(x);
+            f.model().jacobian(x);
         }
         final double jacMs = (System.nanoTime() - t0) / 1e6 / jr;
         final double[] v = new double[x.length];
         Arrays.fill(v, 0.1);
         for (int i = 0; i < 20; i++) {
-            f.jvp(x, v);
-            f.vjp(x, v);
+            f.model().jvp(x, v);
+            f.model().vjp(x, v);
         }
         t0 = System.nanoTime();
         for (int i = 0; i < 20; i++) {
-            f.jvp(x, v);
+            f.model().jvp(x, v);
         }
         final double jvpMs = (System.nanoTime() - t0) / 1e6 / 20;
         // nonlinearity index from the start: ||F(x) - F(x0) - J(x0)(x - x0)|| / ||F(x) - F(x0)||, mean over samples
         double nl = 0;
-        final double[] x0 = f.defaultStart();
-        final double[] f0 = f.value(x0);
+        final double[] x0 = f.protocol().defaultStart();
+        final double[] f0 = f.model().value(x0);
         for (int s = 0; s < 10; s++) {
-            final double[] xs = f.samplePrior(rng);
+            final double[] xs = f.protocol().samplePrior(rng);
             final double[] d = new double[xs.length];
             for (int i = 0; i < d.length; i++) {
                 d[i] = xs[i] - x0[i];
             }
-            final double[] lin = f.jvp(x0, d);
-            final double[] fx = f.value(xs);
+            final double[] lin = f.model().jvp(x0, d);
+            final double[] fx = f.model().value(xs);
             double num = 0;
             double den = 0;
             for (int i = 0; i < fx.length; i++) {
@@ -104,8 +105,8 @@ public final class FamilyBenchmark {
         double sum = 0;
         double max = 0;
         for (int s = 0; s < floorSamples; s++) {
-            final double[] xs = f.samplePrior(rng);
-            final double[] y = f.value(xs);
+            final double[] xs = f.protocol().samplePrior(rng);
+            final double[] y = f.model().value(xs);
             double ss = 0;
             for (int i = 0; i < y.length; i++) {
                 final double e = rng.nextGaussian();
@@ -116,18 +117,18 @@ public final class FamilyBenchmark {
             max = Math.max(max, rms);
         }
         System.out.printf(Locale.ROOT, "%-18s n=%4d m=%4d noise=%.4g tol=%.2f value=%.3f ms jac=%.1f ms jvp=%.3f ms"
-                + " trueRMS mean=%.3f max=%.3f fp=%s%n", f.id(), f.parameterSize(), f.observationSize(),
-                f.noiseLevel(), f.tolerance(), valueMs, jacMs, jvpMs, sum / floorSamples, max, f.fingerprint());
+                + " trueRMS mean=%.3f max=%.3f fp=%s%n", f.id(), f.model().parameterSize(), f.model().observationSize(),
+                f.protocol().noiseLevel(), f.protocol().tolerance(), valueMs, jacMs, jvpMs, sum / floorSamples, max, f.model().fingerprint());
         final RandomGenerator inst = new Well19937a(2024);
         final List<String> rows = new ArrayList<>();
         int ok = 0;
         for (int k = 0; k < instances; k++) {
-            final double[] xt = f.samplePrior(inst);
-            final double[] y = f.value(xt);
+            final double[] xt = f.protocol().samplePrior(inst);
+            final double[] y = f.model().value(xt);
             for (int i = 0; i < y.length; i++) {
-                y[i] += f.noiseLevel() * inst.nextGaussian();
+                y[i] += f.protocol().noiseLevel() * inst.nextGaussian();
             }
-            final FamilyProblem p = f.problem(y, f.defaultStart());
+            final FamilyProblem p = FamilyProblemFactory.create(f, y, f.protocol().defaultStart());
             final long s0 = System.nanoTime();
             String res;
             try {
@@ -138,7 +139,7 @@ public final class FamilyBenchmark {
                 for (int i = 0; i < xh.length; i++) {
                     se += (xh[i] - xt[i]) * (xh[i] - xt[i]);
                 }
-                final boolean success = o.getRMS() <= f.tolerance();
+                final boolean success = o.getRMS() <= f.protocol().tolerance();
                 ok += success ? 1 : 0;
                 res = String.format(Locale.ROOT, "  #%d rms=%.3f it=%d ev=%d %.0f ms xRMSE=%.4f %s", k, o.getRMS(),
                         o.getIterations(), o.getEvaluations(), ms, Math.sqrt(se / xh.length), success ? "OK" : "FAIL");

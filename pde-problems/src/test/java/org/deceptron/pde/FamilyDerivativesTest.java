@@ -32,13 +32,13 @@ class FamilyDerivativesTest {
     @MethodSource("families")
     void jacobianMatchesCentralDifferencesAndProducts(final ForwardFamily f) {
         final RandomGenerator random = new Well19937a(42);
-        final int n = f.parameterSize();
-        final int m = f.observationSize();
-        final double[] hi = f.upperBounds();
-        final double[] lo = f.lowerBounds();
+        final int n = f.model().parameterSize();
+        final int m = f.model().observationSize();
+        final double[] hi = f.model().upperBounds();
+        final double[] lo = f.model().lowerBounds();
         for (int point = 0; point < 2; point++) {
-            final double[] x = Families.shrink(f, f.samplePrior(random), 0.95);
-            final RealMatrix jac = f.jacobian(x);
+            final double[] x = Families.shrink(f, f.protocol().samplePrior(random), 0.95);
+            final RealMatrix jac = f.model().jacobian(x);
             assertThat(jac.getRowDimension()).isEqualTo(m);
             assertThat(jac.getColumnDimension()).isEqualTo(n);
             for (int dir = 0; dir < 2; dir++) {
@@ -53,21 +53,21 @@ class FamilyDerivativesTest {
                     xp[i] += scale * v[i];
                     xm[i] -= scale * v[i];
                 }
-                final double[] fp = f.value(xp);
-                final double[] fm = f.value(xm);
+                final double[] fp = f.model().value(xp);
+                final double[] fm = f.model().value(xm);
                 final double[] fd = new double[m];
                 for (int i = 0; i < m; i++) {
                     fd[i] = (fp[i] - fm[i]) / (2 * scale);
                 }
                 final double[] jv = jac.operate(v);
                 assertThat(Families.relative(fd, jv)).as("%s FD vs J v", f.id()).isLessThan(FD_BOUND);
-                assertThat(Families.relative(f.jvp(x, v), jv)).as("%s jvp vs J v", f.id())
+                assertThat(Families.relative(f.model().jvp(x, v), jv)).as("%s jvp vs J v", f.id())
                         .isLessThan(PRODUCT_BOUND);
                 final double[] w = new double[m];
                 for (int i = 0; i < m; i++) {
                     w[i] = random.nextGaussian();
                 }
-                assertThat(Families.relative(f.vjp(x, w), jac.preMultiply(w))).as("%s vjp vs J^T w", f.id())
+                assertThat(Families.relative(f.model().vjp(x, w), jac.preMultiply(w))).as("%s vjp vs J^T w", f.id())
                         .isLessThan(PRODUCT_BOUND);
             }
         }

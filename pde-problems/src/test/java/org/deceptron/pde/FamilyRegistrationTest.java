@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.deceptron.dipg.spi.Derivative;
 import org.deceptron.dipg.spi.ForwardFamily;
 import org.hipparchus.random.Well19937a;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class FamilyRegistrationTest {
     void allSevenFamiliesAreFoundWithTheirIds() {
         final List<ForwardFamily> families = Families.all();
         assertThat(families).extracting(ForwardFamily::id).containsExactlyElementsOf(Families.IDS);
-        assertThat(families).allSatisfy(f -> assertThat(f).isInstanceOf(AbstractPdeFamily.class));
+        assertThat(families).allSatisfy(f -> assertThat(f).isInstanceOf(PdeFamily.class));
     }
 
     @Test
@@ -34,13 +35,13 @@ class FamilyRegistrationTest {
         final List<ForwardFamily> second = Families.all();
         final Set<String> seen = new HashSet<>();
         for (int i = 0; i < first.size(); i++) {
-            final String fp = first.get(i).fingerprint();
+            final String fp = first.get(i).model().fingerprint();
             assertThat(fp).matches("[0-9a-f]{16}");
-            assertThat(second.get(i).fingerprint()).isEqualTo(fp);
+            assertThat(second.get(i).model().fingerprint()).isEqualTo(fp);
             assertThat(seen.add(fp)).isTrue();
         }
         final Map<String, String> actual = first.stream()
-                .collect(Collectors.toMap(ForwardFamily::id, ForwardFamily::fingerprint));
+                .collect(Collectors.toMap(ForwardFamily::id, f -> f.model().fingerprint()));
         assertThat(actual).isEqualTo(FINGERPRINTS);
     }
 
@@ -51,16 +52,16 @@ class FamilyRegistrationTest {
                 "adv-diff-2d", new int[] {576, 576}, "allen-cahn-2d", new int[] {576, 576},
                 "navier-stokes-2d", new int[] {256, 256});
         for (final ForwardFamily f : Families.all()) {
-            assertThat(new int[] {f.parameterSize(), f.observationSize()}).as(f.id()).isEqualTo(sizes.get(f.id()));
-            assertThat(f.noiseLevel()).isPositive();
-            assertThat(f.tolerance()).isEqualTo(1.5);
-            assertThat(f.hasVjp()).isTrue();
-            final double[] lo = f.lowerBounds();
-            final double[] hi = f.upperBounds();
-            final double[] x0 = f.defaultStart();
+            assertThat(new int[] {f.model().parameterSize(), f.model().observationSize()}).as(f.id()).isEqualTo(sizes.get(f.id()));
+            assertThat(f.protocol().noiseLevel()).isPositive();
+            assertThat(f.protocol().tolerance()).isEqualTo(1.5);
+            assertThat(f.model().derivatives()).containsExactlyInAnyOrder(Derivative.TANGENT, Derivative.ADJOINT);
+            final double[] lo = f.model().lowerBounds();
+            final double[] hi = f.model().upperBounds();
+            final double[] x0 = f.protocol().defaultStart();
             final Well19937a random = new Well19937a(1);
             for (int s = 0; s < 20; s++) {
-                final double[] x = f.samplePrior(random);
+                final double[] x = f.protocol().samplePrior(random);
                 for (int i = 0; i < x.length; i++) {
                     assertThat(x[i]).isBetween(lo[i], hi[i]);
                 }
@@ -68,7 +69,7 @@ class FamilyRegistrationTest {
             for (int i = 0; i < x0.length; i++) {
                 assertThat(x0[i]).isBetween(lo[i], hi[i]);
             }
-            final double threshold = ((AbstractPdeFamily) f).successXRmse();
+            final double threshold = f.protocol().successXRmse();
             if (f.id().equals("allen-cahn-2d")) {
                 assertThat(threshold).isEqualTo(0.10);
             } else {

@@ -1,5 +1,6 @@
 package org.deceptron.pde;
 
+import org.deceptron.dipg.problem.FamilyProblemFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
@@ -29,16 +30,16 @@ class LevenbergMarquardtReachesToleranceTest {
     void levenbergMarquardtReachesTheTolerance(final ForwardFamily f) {
         final RandomGenerator random = new Well19937a(2024);
         for (int instance = 0; instance < 3; instance++) {
-            final double[] truth = f.samplePrior(random);
-            final double[] y = f.value(truth);
+            final double[] truth = f.protocol().samplePrior(random);
+            final double[] y = f.model().value(truth);
             for (int i = 0; i < y.length; i++) {
-                y[i] += f.noiseLevel() * random.nextGaussian();
+                y[i] += f.protocol().noiseLevel() * random.nextGaussian();
             }
-            final FamilyProblem problem = f.problem(y, f.defaultStart());
+            final FamilyProblem problem = FamilyProblemFactory.create(f, y, f.protocol().defaultStart());
             final LeastSquaresOptimizer.Optimum optimum = new LevenbergMarquardtOptimizer().optimize(problem);
-            assertThat(optimum.getRMS()).as("%s instance %d", f.id(), instance).isLessThanOrEqualTo(f.tolerance());
-            assertThat(optimum.getEvaluations()).isLessThanOrEqualTo(ForwardFamily.DEFAULT_MAX_EVALUATIONS);
-            final double threshold = ((AbstractPdeFamily) f).successXRmse();
+            assertThat(optimum.getRMS()).as("%s instance %d", f.id(), instance).isLessThanOrEqualTo(f.protocol().tolerance());
+            assertThat(optimum.getEvaluations()).isLessThanOrEqualTo(FamilyProblemFactory.DEFAULT_MAX_EVALUATIONS);
+            final double threshold = f.protocol().successXRmse();
             if (!Double.isNaN(threshold)) {
                 final double[] x = optimum.getPoint().toArray();
                 double se = 0;

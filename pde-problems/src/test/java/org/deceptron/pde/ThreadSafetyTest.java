@@ -25,16 +25,16 @@ class ThreadSafetyTest {
                 final List<double[]> expected = new ArrayList<>();
                 final List<double[]> expectedJvp = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
-                    final double[] x = f.samplePrior(random);
+                    final double[] x = f.protocol().samplePrior(random);
                     points.add(x);
-                    expected.add(f.value(x));
-                    expectedJvp.add(f.jvp(x, x));
+                    expected.add(f.model().value(x));
+                    expectedJvp.add(f.model().jvp(x, x));
                 }
                 final List<Future<double[]>> values = new ArrayList<>();
                 final List<Future<double[]>> jvps = new ArrayList<>();
                 for (final double[] x : points) {
-                    values.add(pool.submit(() -> f.value(x)));
-                    jvps.add(pool.submit(() -> f.jvp(x, x)));
+                    values.add(pool.submit(() -> f.model().value(x)));
+                    jvps.add(pool.submit(() -> f.model().jvp(x, x)));
                 }
                 for (int i = 0; i < points.size(); i++) {
                     assertThat(values.get(i).get()).as(f.id()).isEqualTo(expected.get(i));

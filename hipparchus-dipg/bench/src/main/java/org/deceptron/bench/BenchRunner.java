@@ -1,5 +1,6 @@
 package org.deceptron.bench;
 
+import org.deceptron.dipg.problem.FamilyProblemFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -13,6 +14,7 @@ import org.deceptron.dipg.spi.Deceptron;
 import org.deceptron.dipg.spi.DeceptronSession;
 import org.deceptron.dipg.spi.FamilyProblem;
 import org.deceptron.dipg.spi.ForwardFamily;
+import org.deceptron.dipg.spi.Instance;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.GaussNewtonOptimizer;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
@@ -86,6 +88,18 @@ public final class BenchRunner {
     }
 
     /**
+     * Returns the random source of a family's instances: the one seeding rule of the benchmark, {@code dipg solve}
+     * and {@code dipg scaling}, so that the same seed draws the same instances everywhere.
+     * @param seed the run seed
+     * @param familyId the family id
+     * @param stream 0 for timed instances, 1 for warm-up
+     * @return a new generator
+     */
+    public static RandomGenerator random(final long seed, final String familyId, final int stream) {
+        return new Well19937a(new int[] {(int) seed, (int) (seed >>> 32), familyId.hashCode(), stream});
+    }
+
+    /**
      * Draws the instances of a family (deterministic for the seed and family id).
      * @param family the family
      * @param count how many
@@ -93,16 +107,10 @@ public final class BenchRunner {
      * @return the instances
      */
     public List<Instance> instances(final ForwardFamily family, final int count, final int stream) {
-        final RandomGenerator rng = new Well19937a(new int[] {(int) seed, (int) (seed >>> 32), family.id().hashCode(),
-            stream});
+        final RandomGenerator rng = random(seed, family.id(), stream);
         final List<Instance> list = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            final double[] x = family.samplePrior(rng);
-            final double[] y = family.value(x);
-            for (int k = 0; k < y.length; k++) {
-                y[k] += family.noiseLevel() * rng.nextGaussian();
-            }
-            list.add(new Instance(i, x, y));
+            list.add(family.drawInstance(rng));
         }
         return list;
     }
@@ -153,8 +161,8 @@ public final class BenchRunner {
         final List<InstanceResult> lm = results.get(BenchMethod.LM);
         final List<MethodSummary> summaries = new ArrayList<>();
         for (final Map.Entry<BenchMethod, List<InstanceResult>> e : results.entrySet()) {
-            summaries.add(MethodSummary.of(family.id(), e.getKey().label(), family.parameterSize(),
-                    family.observationSize(), e.getValue(), lm));
+            summaries.add(MethodSummary.of(family.id(), e.getKey().label(), family.model().parameterSize(),
+                    family.model().observationSize(), e.getValue(), lm));
         }
         final int typical = typicalInstance(lm);
         final Map<BenchMethod, InstanceResult> traces = new EnumMap<>(BenchMethod.class);
@@ -165,7 +173,7 @@ public final class BenchRunner {
             listener.solved(family.id(), method, ++done[0], total);
         }
         final double trainingSeconds = models.jcp().map(Deceptron::trainingSeconds).orElse(Double.NaN);
-        return new FamilyResults(family.id(), family.parameterSize(), family.observationSize(), family.tolerance(),
+        return new FamilyResults(family.id(), family.model().parameterSize(), family.model().observationSize(), family.protocol().tolerance(),
                 trainingSeconds, results, summaries, typical, traces);
     }
 
@@ -194,7 +202,7 @@ public final class BenchRunner {
      */
     public InstanceResult solve(final ForwardFamily family, final DeceptronPair models, final BenchMethod method,
                                 final Instance inst, final boolean trace) {
-        final FamilyProblem problem = family.problem(inst.observed(), family.defaultStart());
+        final FamilyProblem problem = FamilyProblemFactory.create(family, inst.observed());
         switch (method) {
             case DIPG:
             case DIPG_NOJCP:
@@ -208,20 +216,6 @@ public final class BenchRunner {
             default:
                 throw new IllegalArgumentException("unknown method " + method);
         }
-    }
-
-    /**
-     * Tells whether a point is a success for a family.
-     * @param family the family
-     * @param rms the final RMS
-     * @param xRmse the x error
-     * @param tolerance the tolerance
-     * @return true on success
-     */
-    private static boolean success(final ForwardFamily family, final double rms, final double xRmse,
-                                   final double tolerance) {
-        final double bound = family.successXRmse();
-        return rms <= tolerance && (Double.isNaN(bound) || xRmse <= bound);
     }
 
     /**
@@ -240,8 +234,8 @@ public final class BenchRunner {
         try {
             final DipgOptimum o = optimizer.optimize(problem);
             final double ms = (System.nanoTime() - t0) * 1e-6;
-            final double xr = Stats.rmse(o.getPoint().toArray(), inst.xTrue());
-            return new InstanceResult(success(family, o.getRMS(), xr, problem.getTolerance()), o.getIterations(),
+            final double xr = Stats.rmse(o.getPoint().toArray(), inst.truth());
+            return new InstanceResult(family.protocol().isSuccess(o.getRMS(), xr), o.getIterations(),
                     o.getValueEvaluations(), o.getJacobianEvaluations(), xr, o.getRMS(), ms, null, o.getTrace());
         } catch (RuntimeException e) {
             return failure(t0, e);
@@ -260,13 +254,13 @@ public final class BenchRunner {
                                    final Deceptron model) {
         final long t0 = System.nanoTime();
         final DeceptronSession session = model.newSession();
-        final double[] x = new double[family.parameterSize()];
+        final double[] x = new double[family.model().parameterSize()];
         session.inverse(inst.observed(), x);
         final Evaluation e = problem.evaluate(new ArrayRealVector(x, false));
         final double rms = e.getRMS();
         final double ms = (System.nanoTime() - t0) * 1e-6;
-        final double xr = Stats.rmse(e.getPoint().toArray(), inst.xTrue());
-        return new InstanceResult(success(family, rms, xr, problem.getTolerance()), 0, 1, 0, xr, rms, ms, null,
+        final double xr = Stats.rmse(e.getPoint().toArray(), inst.truth());
+        return new InstanceResult(family.protocol().isSuccess(rms, xr), 0, 1, 0, xr, rms, ms, null,
                 List.of());
     }
 
@@ -286,8 +280,8 @@ public final class BenchRunner {
         try {
             final Optimum o = optimizer.optimize(monitored);
             final double ms = (System.nanoTime() - t0) * 1e-6;
-            final double xr = Stats.rmse(o.getPoint().toArray(), inst.xTrue());
-            return new InstanceResult(success(family, o.getRMS(), xr, problem.getTolerance()), o.getIterations(),
+            final double xr = Stats.rmse(o.getPoint().toArray(), inst.truth());
+            return new InstanceResult(family.protocol().isSuccess(o.getRMS(), xr), o.getIterations(),
                     monitored.getValueEvaluations(), monitored.getJacobianEvaluations(), xr, o.getRMS(), ms, null,
                     monitored.getTrace());
         } catch (RuntimeException e) {

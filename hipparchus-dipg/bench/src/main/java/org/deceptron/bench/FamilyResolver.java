@@ -1,22 +1,19 @@
 package org.deceptron.bench;
 
+import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.OptionalInt;
 
 import org.deceptron.dipg.registry.FamilyRegistry;
 import org.deceptron.dipg.spi.ForwardFamily;
 import org.deceptron.pde.heat.Heat2dFamily;
 
 /**
- * Resolves a family id for {@code dipg train} and {@code dipg scaling}: a registered family first, else one of the
- * unregistered scaled families of the scaling study, {@code heat-2d-<N>x<N>} ({@link Heat2dFamily#withNodes(int)}).
- * The single place that knows the scaled ids.
+ * Resolves a family id for every command ({@code dipg train}, {@code solve}, {@code bench}, {@code scaling}): a
+ * registered family first, else one of the unregistered scaled families of the scaling study,
+ * {@code heat-2d-<N>x<N>} ({@link Heat2dFamily#withNodes(int)}, ids parsed by {@link Heat2dFamily#nodesOf(String)}).
  */
 public final class FamilyResolver {
-
-    /** Scaled heat-2d ids. */
-    private static final Pattern HEAT_2D_SCALED = Pattern.compile("heat-2d-(\\d{1,3})x(\\d{1,3})");
 
     /** Registered families. */
     private final FamilyRegistry registry;
@@ -47,16 +44,21 @@ public final class FamilyResolver {
         if (registry.ids().contains(id)) {
             return registry.get(id);
         }
-        final Matcher m = HEAT_2D_SCALED.matcher(id);
-        if (m.matches() && m.group(1).equals(m.group(2))) {
-            final int nodes = Integer.parseInt(m.group(1));
-            if (nodes >= Heat2dFamily.MIN_NODES && nodes != Heat2dFamily.NODES) {
-                return Heat2dFamily.withNodes(nodes);
-            }
+        final OptionalInt nodes = Heat2dFamily.nodesOf(id);
+        if (nodes.isPresent()) {
+            return Heat2dFamily.withNodes(nodes.getAsInt());
         }
         throw new NoSuchElementException("unknown family '" + id + "'; known families: " + registry.ids()
                 + ", and heat-2d-<N>x<N> (N >= " + Heat2dFamily.MIN_NODES + ", N != " + Heat2dFamily.NODES
                 + ") for the scaling study");
+    }
+
+    /**
+     * Returns the ids of the registered families.
+     * @return the ids, in registration order
+     */
+    public List<String> ids() {
+        return registry.ids();
     }
 
     /**

@@ -44,13 +44,13 @@ public final class ModelLocator {
             return new DeceptronPair(read(family, directory.resolve(family.id() + ".dmodel")),
                     read(family, directory.resolve(family.id() + "-nojcp.dmodel")));
         }
-        final DeceptronLookup lookup = DeceptronRegistry.classpath().find(family);
+        final DeceptronLookup lookup = DeceptronRegistry.classpath().find(family.model());
         Optional<Deceptron> noJcp = Optional.empty();
         for (final DeceptronProvider p : DeceptronRegistry.classpath().getSource().providers()) {
             if (p.familyId().equals(family.id())) {
                 try (InputStream in = p.getClass().getResourceAsStream(family.id() + "-nojcp.dmodel")) {
                     if (in != null) {
-                        noJcp = Optional.of(new ModelDeceptron(ModelFile.read(in, family.id(), family.fingerprint())));
+                        noJcp = Optional.of(new ModelDeceptron(ModelFile.read(in, family.id(), family.model().fingerprint())));
                     }
                 }
             }
@@ -70,7 +70,7 @@ public final class ModelLocator {
             return Optional.empty();
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return Optional.of(new ModelDeceptron(ModelFile.read(in, family.id(), family.fingerprint())));
+            return Optional.of(new ModelDeceptron(ModelFile.read(in, family.id(), family.model().fingerprint())));
         }
     }
 }

@@ -18,6 +18,7 @@ import org.deceptron.dipg.nn.Dense;
 import org.deceptron.dipg.nn.Network;
 import org.deceptron.dipg.spi.Deceptron;
 import org.deceptron.dipg.spi.ForwardFamily;
+import org.deceptron.dipg.spi.Instance;
 import org.hipparchus.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

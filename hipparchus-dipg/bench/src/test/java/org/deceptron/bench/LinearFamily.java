@@ -2,16 +2,23 @@ package org.deceptron.bench;
 
 import java.util.Arrays;
 
-import org.deceptron.dipg.problem.FamilyChecks;
+import org.deceptron.dipg.spi.ModelChecks;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.deceptron.dipg.spi.Derivative;
 import org.deceptron.dipg.spi.ForwardFamily;
+import org.deceptron.dipg.spi.ForwardModel;
+import org.deceptron.dipg.spi.InstanceProtocol;
+import org.deceptron.dipg.spi.Linearization;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.random.RandomGenerator;
 import org.hipparchus.random.Well19937a;
 
-/** Test family F(x) = A x + 0.02 x^3 (componentwise), A well conditioned, box [-2, 2]. */
-final class LinearFamily implements ForwardFamily {
+/** Test family F(x) = A x + 0.02 x^3 (componentwise), A well conditioned, box [-2, 2]; model and protocol in one. */
+final class LinearFamily implements ForwardFamily, ForwardModel, InstanceProtocol {
 
     static final int N = 12;
 
@@ -34,6 +41,16 @@ final class LinearFamily implements ForwardFamily {
 
     RealMatrix matrix() {
         return a.copy();
+    }
+
+    @Override
+    public ForwardModel model() {
+        return this;
+    }
+
+    @Override
+    public InstanceProtocol protocol() {
+        return this;
     }
 
     @Override
@@ -67,7 +84,7 @@ final class LinearFamily implements ForwardFamily {
 
     @Override
     public double[] value(final double[] x) {
-        FamilyChecks.checkPoint(this, x);
+        ModelChecks.checkPoint(this, x);
         final double[] y = a.operate(x);
         for (int i = 0; i < N; i++) {
             y[i] += 0.02 * x[i] * x[i] * x[i];
@@ -76,18 +93,18 @@ final class LinearFamily implements ForwardFamily {
     }
 
     @Override
-    public RealMatrix jacobian(final double[] x) {
-        FamilyChecks.checkPoint(this, x);
+    public Set<Derivative> derivatives() {
+        return EnumSet.of(Derivative.TANGENT, Derivative.ADJOINT);
+    }
+
+    @Override
+    public Linearization linearize(final double[] x) {
+        ModelChecks.checkPoint(this, x);
         final RealMatrix j = a.copy();
         for (int i = 0; i < N; i++) {
             j.addToEntry(i, i, 0.06 * x[i] * x[i]);
         }
-        return j;
-    }
-
-    @Override
-    public double[] jvp(final double[] x, final double[] v) {
-        return jacobian(x).operate(v);
+        return Linearization.ofMatrix(j);
     }
 
     @Override

@@ -14,11 +14,11 @@ import java.util.concurrent.Callable;
 import org.deceptron.bench.BenchMethod;
 import org.deceptron.bench.BenchRunner;
 import org.deceptron.bench.DeceptronPair;
+import org.deceptron.bench.FamilyResolver;
 import org.deceptron.bench.FamilyResults;
 import org.deceptron.bench.ModelLocator;
 import org.deceptron.bench.ResidualPlot;
 import org.deceptron.bench.ResultsWriter;
-import org.deceptron.dipg.registry.FamilyRegistry;
 import org.deceptron.dipg.spi.ForwardFamily;
 
 import me.tongfei.progressbar.ProgressBar;
@@ -72,7 +72,7 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         run.validate(spec);
         final List<BenchMethod> chosen = parseMethods();
-        final FamilyRegistry registry = FamilyRegistry.classpath();
+        final FamilyResolver registry = FamilyResolver.classpath();
         final ModelLocator locator = new ModelLocator(models);
         final Map<ForwardFamily, DeceptronPair> selected = new LinkedHashMap<>();
         final List<String> ids = families.isEmpty() ? registry.ids() : families;

@@ -8,14 +8,15 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 
+import org.deceptron.bench.BenchListener;
 import org.deceptron.bench.BenchMethod;
 import org.deceptron.bench.BenchRunner;
 import org.deceptron.bench.DeceptronPair;
-import org.deceptron.bench.Instance;
+import org.deceptron.bench.FamilyResolver;
 import org.deceptron.bench.InstanceResult;
 import org.deceptron.bench.ModelLocator;
-import org.deceptron.dipg.registry.FamilyRegistry;
 import org.deceptron.dipg.spi.ForwardFamily;
+import org.deceptron.dipg.spi.Instance;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,16 +51,17 @@ public final class SolveCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         final ForwardFamily f;
         try {
-            f = FamilyRegistry.classpath().get(family);
+            f = FamilyResolver.classpath().get(family);
         } catch (NoSuchElementException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         final DeceptronPair pair = new ModelLocator(models).find(f);
-        final BenchRunner runner = new BenchRunner(1, 0, seed, List.of(BenchMethod.DIPG), (a, b, c, d) -> { });
-        final Instance inst = runner.instances(f, 1, 0).get(0);
+        final BenchRunner runner = new BenchRunner(1, 0, seed, List.of(BenchMethod.DIPG), BenchListener.NONE);
+        final Instance inst = f.drawInstance(BenchRunner.random(seed, f.id(), 0));
         final PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%s: n=%d m=%d noise=%g tolerance=%g (seed %d)%n", f.id(), f.parameterSize(),
-                f.observationSize(), f.noiseLevel(), f.tolerance(), seed);
+        out.printf(Locale.ROOT, "%s: n=%d m=%d noise=%g tolerance=%g (seed %d)%n", f.id(),
+                f.model().parameterSize(), f.model().observationSize(), f.protocol().noiseLevel(),
+                f.protocol().tolerance(), seed);
         if (pair.jcp().isEmpty()) {
             out.println("no model for " + f.id() + ": D-IPG would be Levenberg-Marquardt");
         } else {

@@ -12,6 +12,10 @@ public enum DipgFormats implements Localizable {
 
     /** Wrong vector length. */
     WRONG_LENGTH("{0} has length {1}, expected {2}"),
+    /** A derivative the forward model does not provide. */
+    NO_DERIVATIVE("forward model {0} has no {1} model (it declares {2})"),
+    /** Wrong matrix shape. */
+    WRONG_SHAPE("{0} is {1}x{2}, expected {3}x{4}"),
     /** Non-finite entry. */
     NOT_FINITE("{0} has a non-finite entry at index {1}: {2}"),
     /** Point outside the family's box. */

@@ -477,7 +477,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      */
     public DeceptronLookup lookup(final LeastSquaresProblem problem) {
         if (problem instanceof FamilyProblem) {
-            return getRegistry().find(((FamilyProblem) problem).getFamily());
+            return getRegistry().find(((FamilyProblem) problem).getModel());
         }
         return DeceptronLookup.none("no Deceptron: " + problem.getClass().getName() + " is not a FamilyProblem");
     }
@@ -488,7 +488,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
         final long t0 = System.nanoTime();
         final MonitoredProblem monitored = new MonitoredProblem(problem, trace);
         if (problem instanceof FamilyProblem) {
-            final DeceptronLookup lookup = getRegistry().find(((FamilyProblem) problem).getFamily());
+            final DeceptronLookup lookup = getRegistry().find(((FamilyProblem) problem).getModel());
             if (lookup.getDeceptron().isPresent()) {
                 return new DipgSolve(this, monitored, (FamilyProblem) problem, lookup.getDeceptron().get(),
                         lookup.getStatus()).run();

@@ -228,7 +228,7 @@ final class DipgSolve {
      * @return true when a step was accepted
      */
     private boolean krylovStep() {
-        final double predictedResidual = krylov.solve(familyProblem.getFamily(), session, x, yt, r, scale,
+        final double predictedResidual = krylov.solve(familyProblem.getModel(), session, x, yt, r, scale,
                 krylovStep);
         // a step that the linear model predicts to remove less than half of the cost is not worth its
         // evaluations: Levenberg-Marquardt does better there

@@ -1,12 +1,12 @@
 package org.deceptron.dipg;
 
 import org.deceptron.dipg.spi.DeceptronSession;
-import org.deceptron.dipg.spi.ForwardFamily;
+import org.deceptron.dipg.spi.ForwardModel;
 
 /**
  * A Jacobian-free Gauss-Newton step preconditioned by the Deceptron: GMRES on the right-preconditioned square
  * system (W J_F J_g S) u = r, where r are the weighted residuals, W = diag(1/s), S = diag(s), J_F is applied
- * through the family's exact tangent model ({@link ForwardFamily#jvp}) and J_g through the reverse map's exact
+ * through the family's exact tangent model ({@link ForwardModel#jvp}) and J_g through the reverse map's exact
  * JVP. The step is p = J_g (S u). When J_g is a good local inverse (small RJCP) the preconditioned operator is
  * close to the identity and GMRES needs a handful of iterations; no m x n matrix is ever formed.
  * <p>
@@ -82,7 +82,7 @@ final class KrylovStep {
      * @param step output step p (length n)
      * @return the squared norm of the predicted linearised residual ||r - W J_F p||^2, or NaN on breakdown
      */
-    double solve(final ForwardFamily family, final DeceptronSession session, final double[] x, final double[] yt,
+    double solve(final ForwardModel family, final DeceptronSession session, final double[] x, final double[] yt,
                  final double[] r, final double[] scale, final double[] step) {
         final int m = r.length;
         double beta = 0;
@@ -185,7 +185,7 @@ final class KrylovStep {
      * @param in weighted input
      * @param out weighted output
      */
-    private void apply(final ForwardFamily family, final DeceptronSession session, final double[] x,
+    private void apply(final ForwardModel family, final DeceptronSession session, final double[] x,
                        final double[] yt, final double[] scale, final double[] in, final double[] out) {
         for (int q = 0; q < in.length; q++) {
             ty[q] = in[q] * scale[q];

@@ -54,7 +54,7 @@ class DipgOptimizerContractTest {
 
     @Test
     void maxEvaluationsOnTheLearnedPathThrowsMaxCountExceededWithTheLimit() {
-        final FamilyProblem p = FamilyProblemFactory.create(family, observation(1), family.defaultStart(), 1.5, 5, 100);
+        final FamilyProblem p = FamilyProblemFactory.create(family, family.noiseLevel(), observation(1), family.defaultStart(), 1.5, 5, 100);
         assertThatThrownBy(() -> new DipgOptimizer().withDeceptrons(useless()).optimize(p))
                 .isInstanceOf(MathIllegalStateException.class)
                 .satisfies(e -> {
@@ -67,7 +67,7 @@ class DipgOptimizerContractTest {
     @Test
     void maxIterationsOnTheLearnedPathThrowsMaxCountExceededWithTheLimit() {
         // tolerance far below the noise: never reached
-        final FamilyProblem p = FamilyProblemFactory.create(family, observation(2), family.defaultStart(), 1e-9,
+        final FamilyProblem p = FamilyProblemFactory.create(family, family.noiseLevel(), observation(2), family.defaultStart(), 1e-9,
                 10_000, 7);
         assertThatThrownBy(() -> new DipgOptimizer().withDeceptrons(exact).optimize(p))
                 .isInstanceOf(MathIllegalStateException.class)
@@ -80,7 +80,7 @@ class DipgOptimizerContractTest {
         final double[] outside = new double[N];
         java.util.Arrays.fill(outside, 1.9);
         final double[] y = new SyntheticFamily(N, 0.05, 3).matrix().scalarMultiply(2.0).operate(outside);
-        final DipgOptimum d = new DipgOptimizer().withDeceptrons(exact).optimize(family.problem(y,
+        final DipgOptimum d = new DipgOptimizer().withDeceptrons(exact).optimize(FamilyProblemFactory.create(family, y,
                 family.defaultStart()));
         for (final double v : d.getPoint().toArray()) {
             assertThat(v).isBetween(-2.0, 2.0);
@@ -89,7 +89,7 @@ class DipgOptimizerContractTest {
 
     @Test
     void covariancesAreThoseOfTheProblemEvaluationAtTheReturnedPoint() {
-        final FamilyProblem p = family.problem(observation(3), family.defaultStart());
+        final FamilyProblem p = FamilyProblemFactory.create(family, observation(3), family.defaultStart());
         final DipgOptimum d = new DipgOptimizer().withDeceptrons(exact).optimize(p);
         final RealMatrix expected = p.evaluate(d.getPoint()).getCovariances(1e-14);
         final RealMatrix actual = d.getCovariances(1e-14);
@@ -122,11 +122,11 @@ class DipgOptimizerContractTest {
 
     @Test
     void badProblemInputIsRefused() {
-        assertThatThrownBy(() -> family.problem(new double[N - 1], family.defaultStart()))
+        assertThatThrownBy(() -> FamilyProblemFactory.create(family, new double[N - 1], family.defaultStart()))
                 .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("observed has length 15");
         final double[] nan = new double[N];
         nan[3] = Double.NaN;
-        assertThatThrownBy(() -> family.problem(nan, family.defaultStart()))
+        assertThatThrownBy(() -> FamilyProblemFactory.create(family, nan, family.defaultStart()))
                 .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("non-finite");
     }
 
@@ -139,14 +139,14 @@ class DipgOptimizerContractTest {
             final List<Future<double[]>> futures = new ArrayList<>();
             for (int k = 0; k < 32; k++) {
                 final long seed = 100 + k;
-                futures.add(pool.submit(() -> dipg.optimize(family.problem(observation(seed),
+                futures.add(pool.submit(() -> dipg.optimize(FamilyProblemFactory.create(family, observation(seed),
                         family.defaultStart())).getPoint().toArray()));
             }
             for (int k = 0; k < 32; k++) {
-                final double[] expected = dipg.optimize(family.problem(observation(100 + k),
+                final double[] expected = dipg.optimize(FamilyProblemFactory.create(family, observation(100 + k),
                         family.defaultStart())).getPoint().toArray();
                 assertThat(futures.get(k).get()).containsExactly(expected);
-                assertThat(lm.optimize(family.problem(observation(100 + k), family.defaultStart())).getRMS())
+                assertThat(lm.optimize(FamilyProblemFactory.create(family, observation(100 + k), family.defaultStart())).getRMS())
                         .isLessThanOrEqualTo(family.tolerance());
             }
         } finally {

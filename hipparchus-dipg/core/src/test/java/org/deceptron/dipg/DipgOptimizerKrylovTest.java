@@ -40,7 +40,7 @@ class DipgOptimizerKrylovTest {
             y[i] += family.noiseLevel() * rng.nextGaussian();
         }
         // a tight tolerance, so that slow learned steps stall before reaching it
-        return org.deceptron.dipg.problem.FamilyProblemFactory.create(family, y, family.defaultStart(), 0.01, 2000,
+        return org.deceptron.dipg.problem.FamilyProblemFactory.create(family, family.noiseLevel(), y, family.defaultStart(), 0.01, 2000,
                 200);
     }
 

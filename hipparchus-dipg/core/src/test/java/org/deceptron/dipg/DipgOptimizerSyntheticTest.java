@@ -1,5 +1,6 @@
 package org.deceptron.dipg;
 
+import org.deceptron.dipg.problem.FamilyProblemFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -40,7 +41,7 @@ class DipgOptimizerSyntheticTest {
         int lmIterations = 0;
         for (int k = 0; k < 10; k++) {
             final double[] xTrue = family.samplePrior(rng);
-            final FamilyProblem problem = family.problem(noisyObservation(xTrue, rng), family.defaultStart());
+            final FamilyProblem problem = FamilyProblemFactory.create(family, noisyObservation(xTrue, rng), family.defaultStart());
             final DipgOptimum d = dipg.optimize(problem);
             final Optimum l = lm.optimize(problem);
             assertThat(d.getRMS()).isLessThanOrEqualTo(family.tolerance());
@@ -68,7 +69,7 @@ class DipgOptimizerSyntheticTest {
         final DipgOptimizer dipg = new DipgOptimizer().withDeceptrons(exactInverse());
         final RandomGenerator rng = new Well19937a(8);
         final double[] xTrue = family.samplePrior(rng);
-        final DipgOptimum d = dipg.optimize(family.problem(noisyObservation(xTrue, rng), family.defaultStart()));
+        final DipgOptimum d = dipg.optimize(FamilyProblemFactory.create(family, noisyObservation(xTrue, rng), family.defaultStart()));
         // every evaluation is a forward solve on the learned path: start + accepted and rejected trials
         assertThat(d.getEvaluations()).isEqualTo(d.getValueEvaluations());
         assertThat(d.getEvaluations()).isGreaterThanOrEqualTo(1 + d.getDipgSteps());
@@ -80,7 +81,7 @@ class DipgOptimizerSyntheticTest {
                 .withStepVariant(StepVariant.PAPER).withRelaxation(0.4);
         final RandomGenerator rng = new Well19937a(9);
         final double[] xTrue = family.samplePrior(rng);
-        final DipgOptimum d = dipg.optimize(family.problem(noisyObservation(xTrue, rng), family.defaultStart()));
+        final DipgOptimum d = dipg.optimize(FamilyProblemFactory.create(family, noisyObservation(xTrue, rng), family.defaultStart()));
         assertThat(d.getRMS()).isLessThanOrEqualTo(family.tolerance());
         assertThat(d.getJacobianEvaluations()).isZero();
     }
@@ -104,7 +105,7 @@ class DipgOptimizerSyntheticTest {
         int fallbacks = 0;
         for (int k = 0; k < 10; k++) {
             final double[] xTrue = family.samplePrior(rng);
-            final FamilyProblem problem = family.problem(noisyObservation(xTrue, rng), family.defaultStart());
+            final FamilyProblem problem = FamilyProblemFactory.create(family, noisyObservation(xTrue, rng), family.defaultStart());
             final DipgOptimum d = dipg.optimize(problem);
             final Optimum l = lm.optimize(problem);
             dipgSuccess += d.getRMS() <= family.tolerance() ? 1 : 0;
@@ -127,7 +128,7 @@ class DipgOptimizerSyntheticTest {
                 .withFallbackPolicy(FallbackPolicy.NONE);
         final RandomGenerator rng = new Well19937a(12);
         final double[] xTrue = family.samplePrior(rng);
-        final DipgOptimum d = dipg.optimize(family.problem(noisyObservation(xTrue, rng), family.defaultStart()));
+        final DipgOptimum d = dipg.optimize(FamilyProblemFactory.create(family, noisyObservation(xTrue, rng), family.defaultStart()));
         assertThat(d.getStopReason()).isEqualTo(StopReason.NO_ACCEPTABLE_STEP);
         assertThat(d.getDipgSteps()).isZero();
         assertThat(d.getJacobianEvaluations()).isZero();
@@ -141,7 +142,7 @@ class DipgOptimizerSyntheticTest {
         final LevenbergMarquardtOptimizer lm = new LevenbergMarquardtOptimizer();
         final RandomGenerator rng = new Well19937a(13);
         final double[] xTrue = family.samplePrior(rng);
-        final FamilyProblem problem = family.problem(noisyObservation(xTrue, rng), family.defaultStart());
+        final FamilyProblem problem = FamilyProblemFactory.create(family, noisyObservation(xTrue, rng), family.defaultStart());
         final DipgOptimum d = dipg.optimize(problem);
         final Optimum l = lm.optimize(problem);
         assertThat(d.getPoint().toArray()).containsExactly(l.getPoint().toArray());
@@ -159,7 +160,7 @@ class DipgOptimizerSyntheticTest {
         final RandomGenerator rng = new Well19937a(14);
         final double[] xTrue = family.samplePrior(rng);
         final DipgOptimum d = new DipgOptimizer().withDeceptrons(stale)
-                .optimize(family.problem(noisyObservation(xTrue, rng), family.defaultStart()));
+                .optimize(FamilyProblemFactory.create(family, noisyObservation(xTrue, rng), family.defaultStart()));
         assertThat(d.getDeceptronName()).isEmpty();
         assertThat(d.getDeceptronStatus()).contains("stale").contains("fingerprint mismatch")
                 .contains("some-old-fingerprint");
@@ -171,7 +172,7 @@ class DipgOptimizerSyntheticTest {
         final RandomGenerator rng = new Well19937a(15);
         final double[] xTrue = family.samplePrior(rng);
         final DipgOptimum d = new DipgOptimizer().withDeceptrons(exactInverse()).withTrace(true)
-                .optimize(family.problem(noisyObservation(xTrue, rng), family.defaultStart()));
+                .optimize(FamilyProblemFactory.create(family, noisyObservation(xTrue, rng), family.defaultStart()));
         assertThat(d.getTrace()).hasSize(d.getValueEvaluations());
         assertThat(d.getTrace().get(d.getTrace().size() - 1).getRms()).isEqualTo(d.getRMS(), within(1e-12));
     }

@@ -1,7 +1,15 @@
 package org.deceptron.dipg;
 
-import org.deceptron.dipg.problem.FamilyChecks;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.deceptron.dipg.spi.Derivative;
 import org.deceptron.dipg.spi.ForwardFamily;
+import org.deceptron.dipg.spi.ForwardModel;
+import org.deceptron.dipg.spi.InstanceProtocol;
+import org.deceptron.dipg.spi.Linearization;
+import org.deceptron.dipg.spi.ModelChecks;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.MatrixUtils;
@@ -11,9 +19,10 @@ import org.hipparchus.random.Well19937a;
 
 /**
  * Test family F(x) = A x + eps sin(x), with A = I + a well-conditioned random perturbation, box [-2, 2]^n.
- * Its exact local inverse is known: A^-1 (to first order in eps).
+ * Its exact local inverse is known: A^-1 (to first order in eps). A test fixture: model, protocol and family in
+ * one object. Tangent model only (no adjoint).
  */
-final class SyntheticFamily implements ForwardFamily {
+final class SyntheticFamily implements ForwardFamily, ForwardModel, InstanceProtocol {
 
     /** Size. */
     private final int n;
@@ -54,6 +63,16 @@ final class SyntheticFamily implements ForwardFamily {
     }
 
     @Override
+    public ForwardModel model() {
+        return this;
+    }
+
+    @Override
+    public InstanceProtocol protocol() {
+        return this;
+    }
+
+    @Override
     public String id() {
         return "synthetic";
     }
@@ -84,7 +103,7 @@ final class SyntheticFamily implements ForwardFamily {
 
     @Override
     public double[] value(final double[] x) {
-        FamilyChecks.checkPoint(this, x);
+        ModelChecks.checkPoint(this, x);
         final double[] y = a.operate(x);
         for (int i = 0; i < n; i++) {
             y[i] += eps * Math.sin(x[i]);
@@ -93,23 +112,39 @@ final class SyntheticFamily implements ForwardFamily {
     }
 
     @Override
-    public RealMatrix jacobian(final double[] x) {
-        FamilyChecks.checkPoint(this, x);
-        final RealMatrix j = a.copy();
-        for (int i = 0; i < n; i++) {
-            j.addToEntry(i, i, eps * Math.cos(x[i]));
-        }
-        return j;
+    public Set<Derivative> derivatives() {
+        return EnumSet.of(Derivative.TANGENT);
     }
 
     @Override
-    public double[] jvp(final double[] x, final double[] v) {
-        FamilyChecks.checkPointAndDirection(this, x, v);
-        final double[] y = a.operate(v);
-        for (int i = 0; i < n; i++) {
-            y[i] += eps * Math.cos(x[i]) * v[i];
-        }
-        return y;
+    public Linearization linearize(final double[] point) {
+        ModelChecks.checkPoint(this, point);
+        final double[] x = point.clone();
+        return new Linearization() {
+            @Override
+            public double[] jvp(final double[] v) {
+                ModelChecks.checkDirection(SyntheticFamily.this, v);
+                final double[] y = a.operate(v);
+                for (int i = 0; i < n; i++) {
+                    y[i] += eps * Math.cos(x[i]) * v[i];
+                }
+                return y;
+            }
+
+            @Override
+            public double[] vjp(final double[] w) {
+                throw new MathIllegalStateException(DipgFormats.NO_DERIVATIVE, id(), "adjoint", derivatives());
+            }
+
+            @Override
+            public RealMatrix jacobian() {
+                final RealMatrix j = a.copy();
+                for (int i = 0; i < n; i++) {
+                    j.addToEntry(i, i, eps * Math.cos(x[i]));
+                }
+                return j;
+            }
+        };
     }
 
     @Override

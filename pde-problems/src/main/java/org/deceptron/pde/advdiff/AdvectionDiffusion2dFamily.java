@@ -1,9 +1,9 @@
 package org.deceptron.pde.advdiff;
 
 import org.deceptron.dipg.spi.ForwardFamily;
-import org.deceptron.pde.AbstractPdeFamily;
-import org.deceptron.pde.numerics.CubicSineMap;
-import org.deceptron.pde.numerics.PeriodicGrid2d;
+import org.deceptron.pde.Descriptions;
+import org.deceptron.pde.PdeFamily;
+import org.deceptron.pde.PdeProtocol;
 import org.deceptron.pde.numerics.PriorFields;
 import org.hipparchus.random.RandomGenerator;
 import org.osgi.service.component.annotations.Component;
@@ -32,7 +32,7 @@ import org.osgi.service.component.annotations.Component;
  * {@code J = diag(phi'(L x)) L} exactly; the adjoint uses the conjugate symbol.
  */
 @Component(service = ForwardFamily.class, property = "family.id=adv-diff-2d")
-public final class AdvectionDiffusion2dFamily extends AbstractPdeFamily {
+public final class AdvectionDiffusion2dFamily extends PdeFamily<AdvectionDiffusion2dModel> {
 
     /** Family id. */
     public static final String ID = "adv-diff-2d";
@@ -64,137 +64,22 @@ public final class AdvectionDiffusion2dFamily extends AbstractPdeFamily {
     /** Observation noise. */
     public static final double NOISE = 0.005;
 
-    /** Grid. */
-    private final PeriodicGrid2d grid;
-
-    /** Symbol, real parts. */
-    private final double[] symbolRe;
-
-    /** Symbol, imaginary parts. */
-    private final double[] symbolIm;
-
-    /** Impulse response of the linear part (response to a unit value at point 0). */
-    private final double[] impulse;
-
-    /** Sensor. */
-    private final CubicSineMap phi;
-
     /** Creates the family (DS component and ServiceLoader entry). */
     public AdvectionDiffusion2dFamily() {
-        super(ID, POINTS * POINTS, POINTS * POINTS, 0.0, 1.0, 0.0, NOISE, 1.5,
-                describe("grid", POINTS, "length", 1.0, "cx", CX, "cy", CY, "nu", NU, "T", TIME,
-                        "phi", "z+a*z^3+b*sin(c*z)", "a", CUBIC, "b", SINE, "c", FREQUENCY,
-                        "prior", "2-4 periodic blobs w U[0.05,0.12] a U[0.3,1.0] clip[0,1]"));
-        grid = new PeriodicGrid2d(POINTS, 1.0);
-        phi = new CubicSineMap(CUBIC, SINE, FREQUENCY);
-        final int size = grid.size();
-        symbolRe = new double[size];
-        symbolIm = new double[size];
-        final double[] k2 = grid.k2();
-        final double[] dx = grid.derivativeX();
-        final double[] dy = grid.derivativeY();
-        for (int k = 0; k < size; k++) {
-            final double damp = Math.exp(-NU * k2[k] * TIME);
-            final double phase = -(CX * dx[k] + CY * dy[k]) * TIME;
-            symbolRe[k] = damp * Math.cos(phase);
-            symbolIm[k] = damp * Math.sin(phase);
-        }
-        final double[] e = new double[size];
-        e[0] = 1.0;
-        impulse = applyLinear(e, false);
+        super(new AdvectionDiffusion2dModel(ID, POINTS, CX, CY, NU, TIME, CUBIC, SINE, FREQUENCY, NOISE,
+                        Descriptions.describe("grid", POINTS, "length", 1.0, "cx", CX, "cy", CY, "nu", NU, "T", TIME,
+                                "phi", "z+a*z^3+b*sin(c*z)", "a", CUBIC, "b", SINE, "c", FREQUENCY,
+                                "prior", "2-4 periodic blobs w U[0.05,0.12] a U[0.3,1.0] clip[0,1]")),
+                new PdeProtocol(POINTS * POINTS, NOISE, 0.0, AdvectionDiffusion2dFamily::samplePrior));
     }
 
     /**
-     * Applies the linear advection-diffusion operator L (or its transpose).
-     * @param f the field
-     * @param transpose true for L^T (conjugate symbol)
-     * @return L f or L^T f
+     * Draws an initial concentration from the prior.
+     * @param random the random source
+     * @return a new field of length n, inside the box
      */
-    private double[] applyLinear(final double[] f, final boolean transpose) {
-        final int size = grid.size();
-        final PeriodicGrid2d.Workspace ws = grid.workspace();
-        final double[] re = new double[size];
-        final double[] im = new double[size];
-        grid.forwardReal(f, re, im, ws);
-        final double sign = transpose ? -1.0 : 1.0;
-        for (int k = 0; k < size; k++) {
-            final double a = re[k];
-            final double b = im[k];
-            final double sr = symbolRe[k];
-            final double si = sign * symbolIm[k];
-            re[k] = a * sr - b * si;
-            im[k] = a * si + b * sr;
-        }
-        final double[] out = new double[size];
-        grid.inverseReal(re, im, out, ws);
-        return out;
-    }
-
-    /**
-     * Returns the linear part L x (advected and diffused field before the sensor); for tests.
-     * @param x the initial field
-     * @return u(T)
-     */
-    double[] linearPart(final double[] x) {
-        return applyLinear(x, false);
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected double[] computeValue(final double[] x) {
-        final double[] z = applyLinear(x, false);
-        phi.apply(z, z, null);
-        return z;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected double[] computeJvp(final double[] x, final double[] v) {
-        final double[] z = applyLinear(x, false);
-        final double[] dz = applyLinear(v, false);
-        for (int i = 0; i < z.length; i++) {
-            dz[i] *= phi.derivative(z[i]);
-        }
-        return dz;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected double[] computeVjp(final double[] x, final double[] w) {
-        final double[] z = applyLinear(x, false);
-        for (int i = 0; i < z.length; i++) {
-            z[i] = phi.derivative(z[i]) * w[i];
-        }
-        return applyLinear(z, true);
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected double[][] computeJacobian(final double[] x) {
-        final double[] z = applyLinear(x, false);
-        final int n = POINTS;
-        final int size = n * n;
-        final double[][] jac = new double[size][size];
-        for (int iy = 0; iy < n; iy++) {
-            for (int ix = 0; ix < n; ix++) {
-                final int i = iy * n + ix;
-                final double d = phi.derivative(z[i]);
-                final double[] row = jac[i];
-                for (int jy = 0; jy < n; jy++) {
-                    final int off = ((iy - jy + n) % n) * n;
-                    for (int jx = 0; jx < n; jx++) {
-                        row[jy * n + jx] = d * impulse[off + (ix - jx + n) % n];
-                    }
-                }
-            }
-        }
-        return jac;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public double[] samplePrior(final RandomGenerator random) {
-        final double[] x = new double[parameterSize()];
+    private static double[] samplePrior(final RandomGenerator random) {
+        final double[] x = new double[POINTS * POINTS];
         final int blobs = 2 + random.nextInt(3);
         for (int b = 0; b < blobs; b++) {
             final double cx = random.nextDouble();

@@ -1,9 +1,10 @@
 package org.deceptron.pde.allencahn;
 
 import org.deceptron.dipg.spi.ForwardFamily;
-import org.deceptron.pde.AbstractPdeFamily;
+import org.deceptron.pde.Descriptions;
+import org.deceptron.pde.PdeFamily;
+import org.deceptron.pde.PdeProtocol;
 import org.deceptron.pde.numerics.AllenCahnScheme;
-import org.deceptron.pde.numerics.PeriodicGrid2d;
 import org.deceptron.pde.numerics.PriorFields;
 import org.hipparchus.random.RandomGenerator;
 import org.osgi.service.component.annotations.Component;
@@ -21,7 +22,7 @@ import org.osgi.service.component.annotations.Component;
  * <li>Prior (the reference's cleaned generator): background -1, 2 to 5 discs set to +1 (centres uniform, radii
  * U[0.08, 0.18], periodic), plus 0.05 N(0,1) pixel noise, clipped to [-1,1].</li>
  * <li>Start u0 = 0 (reference x0). Tolerance 1.5; success also needs x-RMSE &lt;= {@link #X_RMSE} = 0.10
- * ({@link #successXRmse()}).</li>
+ * (the protocol's {@code successXRmse()}).</li>
  * </ul>
  * Grid: the reference uses 32 x 32; at n = 1024 Hipparchus LM needs about 4 s per iteration for its QR plus 2 s for
  * the Jacobian, far over 20 s per solve, so the grid is 24 x 24 on the same unit square (h = 0.042, the interface
@@ -30,7 +31,7 @@ import org.osgi.service.component.annotations.Component;
  * tangent (real and imaginary parts), n/2 tangent runs.
  */
 @Component(service = ForwardFamily.class, property = "family.id=allen-cahn-2d")
-public final class AllenCahn2dFamily extends AbstractPdeFamily {
+public final class AllenCahn2dFamily extends PdeFamily<AllenCahn2dModel> {
 
     /** Family id. */
     public static final String ID = "allen-cahn-2d";
@@ -56,16 +57,14 @@ public final class AllenCahn2dFamily extends AbstractPdeFamily {
     /** Prior pixel noise. */
     public static final double PIXEL_NOISE = 0.05;
 
-    /** Scheme. */
-    private final AllenCahnScheme scheme;
-
     /** Creates the family (DS component and ServiceLoader entry). */
     public AllenCahn2dFamily() {
-        super(ID, POINTS * POINTS, POINTS * POINTS, -1.0, 1.0, 0.0, NOISE, 1.5,
-                describe("grid", POINTS, "length", 1.0, "eps", EPS, "T", TIME, "dt", DT, "steps", steps(),
-                        "scheme", "semi-implicit spectral", "observation", "final state, unclipped",
-                        "prior", "bg -1, 2-5 discs r U[0.08,0.18] +1, pixel noise 0.05, clip"));
-        scheme = new AllenCahnScheme(new PeriodicGrid2d(POINTS, 1.0), EPS, DT, steps());
+        super(new AllenCahn2dModel(ID, POINTS, EPS, DT, steps(), NOISE,
+                        Descriptions.describe("grid", POINTS, "length", 1.0, "eps", EPS, "T", TIME, "dt", DT,
+                                "steps", steps(), "scheme", "semi-implicit spectral",
+                                "observation", "final state, unclipped",
+                                "prior", "bg -1, 2-5 discs r U[0.08,0.18] +1, pixel noise 0.05, clip")),
+                new PdeProtocol(POINTS * POINTS, NOISE, 0.0, X_RMSE, AllenCahn2dFamily::samplePrior));
     }
 
     /**
@@ -77,78 +76,11 @@ public final class AllenCahn2dFamily extends AbstractPdeFamily {
     }
 
     /**
-     * Returns the scheme (for tests of the numerics).
-     * @return the scheme
+     * Draws an initial phase field from the prior.
+     * @param random the random source
+     * @return a new field of length n, inside the box
      */
-    AllenCahnScheme scheme() {
-        return scheme;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public double successXRmse() {
-        return X_RMSE;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected double[] computeValue(final double[] x) {
-        return scheme.run(x, null, scheme.grid().workspace());
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected double[] computeJvp(final double[] x, final double[] v) {
-        final PeriodicGrid2d.Workspace ws = scheme.grid().workspace();
-        final double[][] gains = scheme.newGains();
-        scheme.run(x, gains, ws);
-        final double[] re = v.clone();
-        scheme.tangent(gains, re, new double[re.length], ws);
-        return re;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected double[] computeVjp(final double[] x, final double[] w) {
-        final PeriodicGrid2d.Workspace ws = scheme.grid().workspace();
-        final double[][] gains = scheme.newGains();
-        scheme.run(x, gains, ws);
-        final double[] re = w.clone();
-        scheme.adjoint(gains, re, new double[re.length], ws);
-        return re;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected double[][] computeJacobian(final double[] x) {
-        final PeriodicGrid2d.Workspace ws = scheme.grid().workspace();
-        final double[][] gains = scheme.newGains();
-        scheme.run(x, gains, ws);
-        final int n = parameterSize();
-        final double[][] jac = new double[n][n];
-        final double[] re = new double[n];
-        final double[] im = new double[n];
-        for (int j = 0; j < n; j += 2) {
-            java.util.Arrays.fill(re, 0.0);
-            java.util.Arrays.fill(im, 0.0);
-            re[j] = 1.0;
-            if (j + 1 < n) {
-                im[j + 1] = 1.0;
-            }
-            scheme.tangent(gains, re, im, ws);
-            for (int i = 0; i < n; i++) {
-                jac[i][j] = re[i];
-                if (j + 1 < n) {
-                    jac[i][j + 1] = im[i];
-                }
-            }
-        }
-        return jac;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public double[] samplePrior(final RandomGenerator random) {
+    private static double[] samplePrior(final RandomGenerator random) {
         final int n = POINTS;
         final double h = 1.0 / n;
         final double[] x = new double[n * n];

@@ -1,7 +1,9 @@
 package org.deceptron.pde.darcy;
 
 import org.deceptron.dipg.spi.ForwardFamily;
-import org.deceptron.pde.AbstractPdeFamily;
+import org.deceptron.pde.Descriptions;
+import org.deceptron.pde.PdeFamily;
+import org.deceptron.pde.PdeProtocol;
 import org.deceptron.pde.numerics.CellCentredDarcy;
 import org.deceptron.pde.numerics.PriorFields;
 import org.hipparchus.random.RandomGenerator;
@@ -26,7 +28,7 @@ import org.osgi.service.component.annotations.Component;
  * per column, the adjoint by one solve.
  */
 @Component(service = ForwardFamily.class, property = "family.id=darcy-2d")
-public final class Darcy2dFamily extends AbstractPdeFamily {
+public final class Darcy2dFamily extends PdeFamily<Darcy2dModel> {
 
     /** Family id. */
     public static final String ID = "darcy-2d";
@@ -58,70 +60,22 @@ public final class Darcy2dFamily extends AbstractPdeFamily {
     /** Source term. */
     public static final double SOURCE = 1.0;
 
-    /** Discretisation. */
-    private final CellCentredDarcy darcy;
-
-    /** Constant source array. */
-    private final double[] source;
-
     /** Creates the family (DS component and ServiceLoader entry). */
     public Darcy2dFamily() {
-        super(ID, CELLS * CELLS, CELLS * CELLS, LOWER, UPPER, 0.0, NOISE, 1.5,
-                describe("cells", CELLS, "scheme", "cell-centred FV, harmonic faces, Dirichlet half-cell",
-                        "source", SOURCE, "observation", "full pressure", "priorSigma", PRIOR_SIGMA,
-                        "priorModes", PRIOR_MODES, "priorL2", PRIOR_L2, "priorDecay", PRIOR_DECAY));
-        darcy = new CellCentredDarcy(CELLS);
-        source = new double[CELLS * CELLS];
-        java.util.Arrays.fill(source, SOURCE);
+        super(new Darcy2dModel(ID, CELLS, LOWER, UPPER, SOURCE, NOISE,
+                        Descriptions.describe("cells", CELLS,
+                                "scheme", "cell-centred FV, harmonic faces, Dirichlet half-cell", "source", SOURCE, "observation", "full pressure", "priorSigma", PRIOR_SIGMA,
+                                "priorModes", PRIOR_MODES, "priorL2", PRIOR_L2, "priorDecay", PRIOR_DECAY)),
+                new PdeProtocol(CELLS * CELLS, NOISE, 0.0, Darcy2dFamily::samplePrior));
     }
 
     /**
-     * Solves at a point.
-     * @param theta the point
-     * @return the solution
+     * Draws a log-permeability field from the prior.
+     * @param random the random source
+     * @return a new field of length n, inside the box
      */
-    private CellCentredDarcy.Solution solve(final double[] theta) {
-        return darcy.solve(theta, source);
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected double[] computeValue(final double[] x) {
-        return solve(x).pressure().clone();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected double[] computeJvp(final double[] x, final double[] v) {
-        return solve(x).tangent(v);
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected double[] computeVjp(final double[] x, final double[] w) {
-        return solve(x).adjoint(w);
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected double[][] computeJacobian(final double[] x) {
-        final CellCentredDarcy.Solution s = solve(x);
-        final int n = parameterSize();
-        final double[][] jac = new double[n][n];
-        final double[] col = new double[n];
-        for (int j = 0; j < n; j++) {
-            s.tangentColumn(j, col);
-            for (int i = 0; i < n; i++) {
-                jac[i][j] = col[i];
-            }
-        }
-        return jac;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public double[] samplePrior(final RandomGenerator random) {
-        final double[] x = new double[parameterSize()];
+    private static double[] samplePrior(final RandomGenerator random) {
+        final double[] x = new double[CELLS * CELLS];
         PriorFields.addSmoothField(CELLS, PRIOR_MODES, PRIOR_SIGMA, PRIOR_L2, PRIOR_DECAY, random, x);
         PriorFields.clip(x, LOWER, UPPER);
         return x;

@@ -47,6 +47,15 @@ public final class Heat1dFamily extends HeatFamily {
 
     /** Creates the family (DS component and ServiceLoader entry). */
     public Heat1dFamily() {
-        super(ID, new int[] {NODES}, KAPPA, TIME, 1.0, MIX, 1.0, true, CUBIC, SINE, 3.0, NOISE, 10, 0.25, null);
+        this(new HeatPrior(new int[] {NODES}, 10, 0.25, null));
+    }
+
+    /**
+     * Creates the family with its prior.
+     * @param prior the prior
+     */
+    private Heat1dFamily(final HeatPrior prior) {
+        super(new HeatModel(ID, new int[] {NODES}, KAPPA, TIME, 1.0, MIX, 1.0, true, CUBIC, SINE, 3.0, NOISE, prior),
+                prior, NOISE);
     }
 }

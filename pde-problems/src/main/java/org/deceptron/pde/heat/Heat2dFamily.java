@@ -1,6 +1,12 @@
 package org.deceptron.pde.heat;
 
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.deceptron.dipg.DipgFormats;
 import org.deceptron.dipg.spi.ForwardFamily;
+import org.hipparchus.exception.MathIllegalArgumentException;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -55,6 +61,9 @@ public final class Heat2dFamily extends HeatFamily {
     /** Smallest grid accepted by {@link #withNodes(int)} (the prior has 4 sine modes per axis). */
     public static final int MIN_NODES = 4;
 
+    /** Ids of the scaled grids: {@code heat-2d-<N>x<N>} (the one place that parses them). */
+    private static final Pattern SCALED_ID = Pattern.compile(ID + "-(\\d{1,4})x(\\d{1,4})");
+
     /** Creates the family (DS component and ServiceLoader entry). */
     public Heat2dFamily() {
         this(ID, NODES);
@@ -66,8 +75,18 @@ public final class Heat2dFamily extends HeatFamily {
      * @param nodes nodes per side
      */
     private Heat2dFamily(final String id, final int nodes) {
-        super(id, new int[] {nodes, nodes}, KAPPA, TIME, 4.0, 1.0, BLUR, false, CUBIC, SINE, 2.0, NOISE, 4, 0.0,
-                new double[] {0.02, 0.10});
+        this(id, nodes, new HeatPrior(new int[] {nodes, nodes}, 4, 0.0, new double[] {0.02, 0.10}));
+    }
+
+    /**
+     * Creates the family on a grid with its prior.
+     * @param id the id
+     * @param nodes nodes per side
+     * @param prior the prior
+     */
+    private Heat2dFamily(final String id, final int nodes, final HeatPrior prior) {
+        super(new HeatModel(id, new int[] {nodes, nodes}, KAPPA, TIME, 4.0, 1.0, BLUR, false, CUBIC, SINE, 2.0, NOISE,
+                prior), prior, NOISE);
     }
 
     /**
@@ -77,11 +96,12 @@ public final class Heat2dFamily extends HeatFamily {
      * mixed up. These families are not registered (neither ServiceLoader nor DS).
      * @param nodes nodes per side, at least {@link #MIN_NODES}
      * @return the family (n = m = nodes^2)
-     * @throws IllegalArgumentException when nodes is below {@link #MIN_NODES}
+     * @throws MathIllegalArgumentException when nodes is below {@link #MIN_NODES}
      */
     public static Heat2dFamily withNodes(final int nodes) {
         if (nodes < MIN_NODES) {
-            throw new IllegalArgumentException("heat-2d needs at least " + MIN_NODES + " nodes per side, got " + nodes);
+            throw new MathIllegalArgumentException(DipgFormats.INVALID_SETTING, "nodes per side of " + ID, nodes,
+                    "at least " + MIN_NODES);
         }
         return new Heat2dFamily(idFor(nodes), nodes);
     }
@@ -93,5 +113,25 @@ public final class Heat2dFamily extends HeatFamily {
      */
     public static String idFor(final int nodes) {
         return nodes == NODES ? ID : ID + "-" + nodes + "x" + nodes;
+    }
+
+    /**
+     * Parses the grid of a heat-2d id: the inverse of {@link #idFor(int)}.
+     * @param id an id
+     * @return N for {@link #ID} ({@link #NODES}) and for {@code heat-2d-<N>x<N>} with N &gt;= {@link #MIN_NODES}
+     *         and N != {@link #NODES}; empty for any other id
+     */
+    public static OptionalInt nodesOf(final String id) {
+        if (ID.equals(id)) {
+            return OptionalInt.of(NODES);
+        }
+        final Matcher m = SCALED_ID.matcher(id);
+        if (m.matches() && m.group(1).equals(m.group(2))) {
+            final int nodes = Integer.parseInt(m.group(1));
+            if (nodes >= MIN_NODES && nodes != NODES) {
+                return OptionalInt.of(nodes);
+            }
+        }
+        return OptionalInt.empty();
     }
 }

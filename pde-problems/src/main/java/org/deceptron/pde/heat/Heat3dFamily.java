@@ -47,7 +47,15 @@ public final class Heat3dFamily extends HeatFamily {
 
     /** Creates the family (DS component and ServiceLoader entry). */
     public Heat3dFamily() {
-        super(ID, new int[] {NODES, NODES, NODES}, KAPPA, TIME, 8.0, 1.0, BLUR, false, CUBIC, SINE, 2.0, NOISE, 3,
-                0.0, new double[] {0.02, 0.10});
+        this(new HeatPrior(new int[] {NODES, NODES, NODES}, 3, 0.0, new double[] {0.02, 0.10}));
+    }
+
+    /**
+     * Creates the family with its prior.
+     * @param prior the prior
+     */
+    private Heat3dFamily(final HeatPrior prior) {
+        super(new HeatModel(ID, new int[] {NODES, NODES, NODES}, KAPPA, TIME, 8.0, 1.0, BLUR, false, CUBIC, SINE, 2.0,
+                NOISE, prior), prior, NOISE);
     }
 }

@@ -1,8 +1,9 @@
 package org.deceptron.pde.navierstokes;
 
 import org.deceptron.dipg.spi.ForwardFamily;
-import org.deceptron.pde.AbstractPdeFamily;
-import org.deceptron.pde.numerics.PeriodicGrid2d;
+import org.deceptron.pde.Descriptions;
+import org.deceptron.pde.PdeFamily;
+import org.deceptron.pde.PdeProtocol;
 import org.deceptron.pde.numerics.PriorFields;
 import org.deceptron.pde.numerics.VorticityScheme;
 import org.hipparchus.random.RandomGenerator;
@@ -33,7 +34,7 @@ import org.osgi.service.component.annotations.Component;
  * Derivatives: exact tangent and adjoint of the discrete scheme (stored stage fields); Jacobian column by column.
  */
 @Component(service = ForwardFamily.class, property = "family.id=navier-stokes-2d")
-public final class NavierStokes2dFamily extends AbstractPdeFamily {
+public final class NavierStokes2dFamily extends PdeFamily<NavierStokes2dModel> {
 
     /** Family id. */
     public static final String ID = "navier-stokes-2d";
@@ -62,16 +63,14 @@ public final class NavierStokes2dFamily extends AbstractPdeFamily {
     /** Observation noise. */
     public static final double NOISE = 0.01;
 
-    /** Scheme. */
-    private final VorticityScheme scheme;
-
     /** Creates the family (DS component and ServiceLoader entry). */
     public NavierStokes2dFamily() {
-        super(ID, POINTS * POINTS, POINTS * POINTS, -BOUND, BOUND, 0.0, NOISE, 1.5,
-                describe("grid", POINTS, "length", "2pi", "nu", NU, "T", TIME, "dt", DT, "steps", steps(),
-                        "scheme", "pseudo-spectral 2/3 IF-RK2", "observation", "vorticity at T",
-                        "priorRms", PRIOR_RMS, "priorK", PRIOR_K, "priorSpectrum", "exp(-k^2/8)"));
-        scheme = new VorticityScheme(new PeriodicGrid2d(POINTS, 2.0 * Math.PI), NU, DT, steps());
+        super(new NavierStokes2dModel(ID, POINTS, BOUND, NU, DT, steps(), NOISE,
+                        Descriptions.describe("grid", POINTS, "length", "2pi", "nu", NU, "T", TIME, "dt", DT,
+                                "steps", steps(), "scheme", "pseudo-spectral 2/3 IF-RK2",
+                                "observation", "vorticity at T", "priorRms", PRIOR_RMS, "priorK", PRIOR_K,
+                                "priorSpectrum", "exp(-k^2/8)")),
+                new PdeProtocol(POINTS * POINTS, NOISE, 0.0, NavierStokes2dFamily::samplePrior));
     }
 
     /**
@@ -83,65 +82,11 @@ public final class NavierStokes2dFamily extends AbstractPdeFamily {
     }
 
     /**
-     * Returns the scheme (for tests).
-     * @return the scheme
+     * Draws an initial vorticity from the prior.
+     * @param random the random source
+     * @return a new field of length n, inside the box
      */
-    VorticityScheme scheme() {
-        return scheme;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected double[] computeValue(final double[] x) {
-        return scheme.run(x, null, scheme.newWork());
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected double[] computeJvp(final double[] x, final double[] v) {
-        final VorticityScheme.Work work = scheme.newWork();
-        final VorticityScheme.Trajectory trajectory = scheme.newTrajectory();
-        scheme.run(x, trajectory, work);
-        final double[] out = new double[parameterSize()];
-        scheme.tangent(trajectory, v, out, work);
-        return out;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected double[] computeVjp(final double[] x, final double[] w) {
-        final VorticityScheme.Work work = scheme.newWork();
-        final VorticityScheme.Trajectory trajectory = scheme.newTrajectory();
-        scheme.run(x, trajectory, work);
-        final double[] out = new double[parameterSize()];
-        scheme.adjoint(trajectory, w, out, work);
-        return out;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    protected double[][] computeJacobian(final double[] x) {
-        final VorticityScheme.Work work = scheme.newWork();
-        final VorticityScheme.Trajectory trajectory = scheme.newTrajectory();
-        scheme.run(x, trajectory, work);
-        final int n = parameterSize();
-        final double[][] jac = new double[n][n];
-        final double[] e = new double[n];
-        final double[] col = new double[n];
-        for (int j = 0; j < n; j++) {
-            e[j] = 1.0;
-            scheme.tangent(trajectory, e, col, work);
-            e[j] = 0.0;
-            for (int i = 0; i < n; i++) {
-                jac[i][j] = col[i];
-            }
-        }
-        return jac;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public double[] samplePrior(final RandomGenerator random) {
+    private static double[] samplePrior(final RandomGenerator random) {
         final int n = POINTS;
         final double h = 2.0 * Math.PI / n;
         final double[] x = new double[n * n];

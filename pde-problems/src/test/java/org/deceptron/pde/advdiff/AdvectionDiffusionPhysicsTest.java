@@ -29,7 +29,7 @@ class AdvectionDiffusionPhysicsTest {
                             + ky * (py - AdvectionDiffusion2dFamily.CY * t) + 0.3);
                 }
             }
-            final double[] u = family.linearPart(x);
+            final double[] u = family.model().linearPart(x);
             for (int i = 0; i < u.length; i++) {
                 assertThat(u[i]).isCloseTo(expected[i], within(1e-14));
             }

@@ -21,7 +21,7 @@ class TimeStepperPhysicsTest {
         final int steps = (int) Math.round(AllenCahn2dFamily.TIME / AllenCahn2dFamily.DT);
         final AllenCahnScheme full = new AllenCahnScheme(grid, AllenCahn2dFamily.EPS, AllenCahn2dFamily.DT, steps);
         for (int sample = 0; sample < 3; sample++) {
-            final double[] u0 = family.samplePrior(random);
+            final double[] u0 = family.protocol().samplePrior(random);
             double[] u = u0;
             double energy = oneStep.energy(u, ws);
             final double initial = energy;
@@ -35,7 +35,7 @@ class TimeStepperPhysicsTest {
             assertThat(energy).isLessThan(0.9 * initial);
             // the family's 60-step map is this same sequence of steps
             final double[] direct = full.run(u0, null, ws);
-            final double[] viaFamily = family.value(u0);
+            final double[] viaFamily = family.model().value(u0);
             for (int i = 0; i < u.length; i++) {
                 assertThat(direct[i]).isCloseTo(u[i], within(1e-13));
                 assertThat(viaFamily[i]).isCloseTo(u[i], within(1e-13));
@@ -73,7 +73,7 @@ class TimeStepperPhysicsTest {
         final PeriodicGrid2d grid = new PeriodicGrid2d(NavierStokes2dFamily.POINTS, 2 * Math.PI);
         final int steps = (int) Math.round(NavierStokes2dFamily.TIME / NavierStokes2dFamily.DT);
         final VorticityScheme inviscid = new VorticityScheme(grid, 0.0, NavierStokes2dFamily.DT, steps);
-        final double[] w0 = family.samplePrior(new Well19937a(5));
+        final double[] w0 = family.protocol().samplePrior(new Well19937a(5));
         // project onto the dealiased modes, where the semi-discrete Galerkin system conserves both invariants
         final PeriodicGrid2d.Workspace ws = grid.workspace();
         final double[] re = new double[grid.size()];

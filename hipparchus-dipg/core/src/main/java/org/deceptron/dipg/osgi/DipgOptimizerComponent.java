@@ -140,7 +140,7 @@ public final class DipgOptimizerComponent implements LeastSquaresOptimizer {
      * @return the lookup result
      */
     public DeceptronLookup lookup(final ForwardFamily family) {
-        return registry.find(family);
+        return registry.find(family.model());
     }
 
     /** {@inheritDoc} */

@@ -2,7 +2,7 @@ package org.deceptron.dipg.problem;
 
 import org.deceptron.dipg.DipgFormats;
 import org.deceptron.dipg.spi.FamilyProblem;
-import org.deceptron.dipg.spi.ForwardFamily;
+import org.deceptron.dipg.spi.ForwardModel;
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.ArrayRealVector;
@@ -11,15 +11,15 @@ import org.hipparchus.optim.AbstractOptimizationProblem;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem;
 
 /**
- * The Hipparchus problem of a {@link ForwardFamily} for given observations: residuals weighted by
+ * The Hipparchus problem of a {@link ForwardModel} for given observations: residuals weighted by
  * 1/noise, box projection, RMS-level convergence, the forward solve once per evaluation and the Jacobian
  * only when asked. Immutable and thread safe (evaluations are not shared).
  */
 public final class FamilyLeastSquaresProblem extends AbstractOptimizationProblem<LeastSquaresProblem.Evaluation>
         implements FamilyProblem {
 
-    /** The family. */
-    private final ForwardFamily family;
+    /** The forward model. */
+    private final ForwardModel model;
 
     /** Observations y*. */
     private final double[] observed;
@@ -41,26 +41,28 @@ public final class FamilyLeastSquaresProblem extends AbstractOptimizationProblem
 
     /**
      * Creates a problem (use {@link FamilyProblemFactory}).
-     * @param family the family
+     * @param model the forward model
+     * @param noiseLevel the observation noise standard deviation (residual scale)
      * @param observed y* (checked, copied)
      * @param start the start (checked, copied, projected)
      * @param tolerance RMS tolerance
      * @param maxEvaluations maximal number of evaluations
      * @param maxIterations maximal number of iterations
      */
-    FamilyLeastSquaresProblem(final ForwardFamily family, final double[] observed, final double[] start,
-                              final double tolerance, final int maxEvaluations, final int maxIterations) {
+    FamilyLeastSquaresProblem(final ForwardModel model, final double noiseLevel, final double[] observed,
+                              final double[] start, final double tolerance, final int maxEvaluations,
+                              final int maxIterations) {
         super(maxEvaluations, maxIterations, new RmsLevelChecker(tolerance));
-        this.family = family;
+        this.model = model;
         this.observed = observed.clone();
         this.scale = new double[observed.length];
         this.inverseScale = new double[observed.length];
-        final double sigma = family.noiseLevel();
+        final double sigma = noiseLevel;
         for (int i = 0; i < observed.length; i++) {
             scale[i] = sigma;
             inverseScale[i] = 1.0 / sigma;
         }
-        this.projection = new BoxProjection(family.lowerBounds(), family.upperBounds());
+        this.projection = new BoxProjection(model.lowerBounds(), model.upperBounds());
         this.start = start.clone();
         projection.project(this.start);
         this.tolerance = tolerance;
@@ -68,20 +70,20 @@ public final class FamilyLeastSquaresProblem extends AbstractOptimizationProblem
 
     /**
      * Runs the forward model and checks its output.
-     * @param family the family
+     * @param model the model
      * @param x the point
      * @return F(x)
      */
-    static double[] checkedValue(final ForwardFamily family, final double[] x) {
-        final double[] value = family.value(x.clone());
-        if (value == null || value.length != family.observationSize()) {
-            throw new MathIllegalStateException(DipgFormats.FORWARD_FAILURE, family.id(),
+    static double[] checkedValue(final ForwardModel model, final double[] x) {
+        final double[] value = model.value(x.clone());
+        if (value == null || value.length != model.observationSize()) {
+            throw new MathIllegalStateException(DipgFormats.FORWARD_FAILURE, model.id(),
                     "returned " + (value == null ? "null" : value.length + " values") + ", expected "
-                            + family.observationSize());
+                            + model.observationSize());
         }
         for (int i = 0; i < value.length; i++) {
             if (!Double.isFinite(value[i])) {
-                throw new MathIllegalStateException(DipgFormats.FORWARD_FAILURE, family.id(),
+                throw new MathIllegalStateException(DipgFormats.FORWARD_FAILURE, model.id(),
                         "non-finite output " + value[i] + " at index " + i);
             }
         }
@@ -90,8 +92,8 @@ public final class FamilyLeastSquaresProblem extends AbstractOptimizationProblem
 
     /** {@inheritDoc} */
     @Override
-    public ForwardFamily getFamily() {
-        return family;
+    public ForwardModel getModel() {
+        return model;
     }
 
     /** {@inheritDoc} */
@@ -144,6 +146,6 @@ public final class FamilyLeastSquaresProblem extends AbstractOptimizationProblem
             }
         }
         projection.project(x);
-        return new FamilyEvaluation(family, x, observed, inverseScale);
+        return new FamilyEvaluation(model, x, observed, inverseScale);
     }
 }

@@ -1,5 +1,7 @@
 package org.deceptron.dipg.problem;
 
+import org.deceptron.dipg.DipgFormats;
+import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.optim.ConvergenceChecker;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem.Evaluation;
 
@@ -15,13 +17,23 @@ public final class RmsLevelChecker implements ConvergenceChecker<Evaluation> {
 
     /**
      * Creates a checker.
-     * @param tolerance the tolerance on {@link Evaluation#getRMS()}, &gt; 0
+     * @param tolerance the tolerance on {@link Evaluation#getRMS()}, &gt; 0, finite
+     * @throws MathIllegalArgumentException when it is not
      */
     public RmsLevelChecker(final double tolerance) {
-        if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
-            throw new IllegalArgumentException("tolerance must be positive and finite, got " + tolerance);
-        }
+        checkTolerance(tolerance);
         this.tolerance = tolerance;
+    }
+
+    /**
+     * Checks an RMS tolerance (the one check behind every tolerance of the project's problems).
+     * @param tolerance the tolerance
+     * @throws MathIllegalArgumentException unless it is positive and finite
+     */
+    public static void checkTolerance(final double tolerance) {
+        if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
+            throw new MathIllegalArgumentException(DipgFormats.INVALID_SETTING, "tolerance", tolerance, "> 0, finite");
+        }
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.WeakHashMap;
 
 import org.deceptron.dipg.spi.Deceptron;
 import org.deceptron.dipg.spi.DeceptronProvider;
-import org.deceptron.dipg.spi.ForwardFamily;
+import org.deceptron.dipg.spi.ForwardModel;
 
 /**
  * Finds the Deceptron of a family among the providers of a {@link DeceptronSource}. A provider is used only if
@@ -85,11 +85,11 @@ public final class DeceptronRegistry {
     }
 
     /**
-     * Looks up the Deceptron of a family.
-     * @param family the family
+     * Looks up the Deceptron of a forward model (registered under the model's id).
+     * @param family the forward model
      * @return the lookup result (never null)
      */
-    public DeceptronLookup find(final ForwardFamily family) {
+    public DeceptronLookup find(final ForwardModel family) {
         final List<String> refusals = new ArrayList<>();
         for (final DeceptronProvider provider : source.providers()) {
             if (!family.id().equals(provider.familyId())) {
@@ -133,12 +133,12 @@ public final class DeceptronRegistry {
     }
 
     /**
-     * Checks that a Deceptron fits a family.
-     * @param family the family
+     * Checks that a Deceptron fits a forward model.
+     * @param family the forward model
      * @param d the Deceptron
      * @return null when it fits, else the reason
      */
-    static String mismatch(final ForwardFamily family, final Deceptron d) {
+    static String mismatch(final ForwardModel family, final Deceptron d) {
         if (!family.id().equals(d.familyId())) {
             return "trained for family " + d.familyId() + ", not " + family.id();
         }

@@ -4,9 +4,9 @@ import org.hipparchus.linear.RealVector;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem;
 
 /**
- * A least-squares problem built from a {@link ForwardFamily}: it tells the optimizer which family it came
- * from, so that {@code DipgOptimizer} can find the family's {@link Deceptron}, and how its weighted residuals
- * relate to the model's output.
+ * A least-squares problem built from a {@link ForwardModel}: it tells the optimizer which model it came
+ * from, so that {@code DipgOptimizer} can find the model's {@link Deceptron} and use its derivatives, and how its
+ * weighted residuals relate to the model's output.
  * <p>
  * Residual convention (Hipparchus): {@code r_i = (y*_i - F_i(x)) / s_i} where y* is {@link #getObserved()} and
  * s is {@link #getResidualScale()}; so {@code F(x) = y* - s .* r}.
@@ -15,10 +15,10 @@ import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem;
 public interface FamilyProblem extends LeastSquaresProblem {
 
     /**
-     * Returns the family the problem belongs to.
-     * @return the family
+     * Returns the forward model the problem belongs to.
+     * @return the model
      */
-    ForwardFamily getFamily();
+    ForwardModel getModel();
 
     /**
      * Returns the observations y*.

@@ -1,20 +1,19 @@
-package org.deceptron.dipg.problem;
+package org.deceptron.dipg.spi;
 
 import org.deceptron.dipg.DipgFormats;
-import org.deceptron.dipg.spi.ForwardFamily;
 import org.hipparchus.exception.MathIllegalArgumentException;
 
 /**
- * Argument checks shared by every family and problem, so that bad input fails with the same clear messages
- * everywhere.
+ * Argument checks of the forward-model contract, shared by every model and problem so that bad input fails with
+ * the same clear {@link MathIllegalArgumentException} everywhere.
  */
-public final class FamilyChecks {
+public final class ModelChecks {
 
     /** Relative slack allowed on box membership (round-off of projections). */
     private static final double BOX_SLACK = 1.0e-12;
 
     /** Utility class. */
-    private FamilyChecks() {
+    private ModelChecks() {
     }
 
     /**
@@ -39,42 +38,40 @@ public final class FamilyChecks {
     }
 
     /**
-     * Checks that x is a finite point of length n inside the family's box.
-     * @param family the family
+     * Checks that x is a finite point of length n inside the model's box.
+     * @param model the model
      * @param x the point
      * @throws MathIllegalArgumentException when it is not
      */
-    public static void checkPoint(final ForwardFamily family, final double[] x) {
-        checkFinite("x", x, family.parameterSize());
-        final double[] lo = family.lowerBounds();
-        final double[] hi = family.upperBounds();
+    public static void checkPoint(final ForwardModel model, final double[] x) {
+        checkFinite("x", x, model.parameterSize());
+        final double[] lo = model.lowerBounds();
+        final double[] hi = model.upperBounds();
         for (int i = 0; i < x.length; i++) {
             final double slack = BOX_SLACK * Math.max(1.0, Math.max(Math.abs(lo[i]), Math.abs(hi[i])));
             if (x[i] < lo[i] - slack || x[i] > hi[i] + slack) {
-                throw new MathIllegalArgumentException(DipgFormats.OUTSIDE_BOX, "x", i, x[i], lo[i], hi[i], family.id());
+                throw new MathIllegalArgumentException(DipgFormats.OUTSIDE_BOX, "x", i, x[i], lo[i], hi[i], model.id());
             }
         }
     }
 
     /**
-     * Checks a point and a direction.
-     * @param family the family
-     * @param x the point
+     * Checks a direction (tangent argument).
+     * @param model the model
      * @param v the direction, length n, finite
+     * @throws MathIllegalArgumentException when it is not
      */
-    public static void checkPointAndDirection(final ForwardFamily family, final double[] x, final double[] v) {
-        checkPoint(family, x);
-        checkFinite("v", v, family.parameterSize());
+    public static void checkDirection(final ForwardModel model, final double[] v) {
+        checkFinite("v", v, model.parameterSize());
     }
 
     /**
-     * Checks a point and a co-direction.
-     * @param family the family
-     * @param x the point
+     * Checks a co-direction (adjoint argument).
+     * @param model the model
      * @param w the co-direction, length m, finite
+     * @throws MathIllegalArgumentException when it is not
      */
-    public static void checkPointAndCoDirection(final ForwardFamily family, final double[] x, final double[] w) {
-        checkPoint(family, x);
-        checkFinite("w", w, family.observationSize());
+    public static void checkCoDirection(final ForwardModel model, final double[] w) {
+        checkFinite("w", w, model.observationSize());
     }
 }
