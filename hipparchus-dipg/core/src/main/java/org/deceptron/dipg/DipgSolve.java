@@ -158,7 +158,7 @@ final class DipgSolve {
         this.history = new double[settings.getStallWindow() + 1];
         this.familyProblem = family;
         this.krylov = settings.getKrylovDimension() > 0 && m == n
-                ? new KrylovStep(n, m, settings.getKrylovDimension(), KRYLOV_TOLERANCE) : null;
+                ? new KrylovStep(n, m, settings.getKrylovDimension(), KRYLOV_TOLERANCE, this::tangent) : null;
         this.krylovStep = krylov == null ? null : new double[n];
     }
 
@@ -228,8 +228,7 @@ final class DipgSolve {
      * @return true when a step was accepted
      */
     private boolean krylovStep() {
-        final double predictedResidual = krylov.solve(familyProblem.getFamily(), session, x, yt, r, scale,
-                krylovStep);
+        final double predictedResidual = krylov.solve(session, x, yt, r, scale, krylovStep);
         // a step that the linear model predicts to remove less than half of the cost is not worth its
         // evaluations: Levenberg-Marquardt does better there
         if (!Double.isFinite(predictedResidual) || predictedResidual > KRYLOV_MIN_GAIN * chi2) {
@@ -264,6 +263,17 @@ final class DipgSolve {
             t *= 0.5;
         }
         return false;
+    }
+
+    /**
+     * Applies the forward model's exact tangent: J_F(point) direction. The only call into the family's tangent
+     * model.
+     * @param point the point x
+     * @param direction the direction v
+     * @return J_F(x) v
+     */
+    private double[] tangent(final double[] point, final double[] direction) {
+        return familyProblem.getFamily().jvp(point, direction);
     }
 
     /** Relative cost decrease below which a solve without checker stops. */
