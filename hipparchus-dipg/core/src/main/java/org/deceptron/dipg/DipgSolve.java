@@ -23,7 +23,7 @@ final class DipgSolve {
     private static final int MAX_FALLBACK_CAP = 64;
 
     /** Settings. */
-    private final DipgOptimizer settings;
+    private final DipgSettings settings;
 
     /** The monitored problem. */
     private final MonitoredProblem problem;
@@ -126,13 +126,13 @@ final class DipgSolve {
 
     /**
      * Prepares a solve.
-     * @param settings the optimizer
+     * @param settings the settings
      * @param problem the monitored family problem
      * @param family the family problem (same as problem's delegate)
      * @param deceptron the Deceptron
      * @param status lookup status
      */
-    DipgSolve(final DipgOptimizer settings, final MonitoredProblem problem, final FamilyProblem family,
+    DipgSolve(final DipgSettings settings, final MonitoredProblem problem, final FamilyProblem family,
               final Deceptron deceptron, final String status) {
         this.settings = settings;
         this.problem = problem;
@@ -155,10 +155,10 @@ final class DipgSolve {
         this.gp = new double[n];
         this.trial = new double[n];
         this.xPrevious = new double[n];
-        this.history = new double[settings.getStallWindow() + 1];
+        this.history = new double[settings.stallWindow() + 1];
         this.familyProblem = family;
-        this.krylov = settings.getKrylovDimension() > 0 && m == n
-                ? new KrylovStep(n, m, settings.getKrylovDimension(), KRYLOV_TOLERANCE, this::tangent) : null;
+        this.krylov = settings.krylovDimension() > 0 && m == n
+                ? new KrylovStep(n, m, settings.krylovDimension(), KRYLOV_TOLERANCE, this::tangent) : null;
         this.krylovStep = krylov == null ? null : new double[n];
     }
 
@@ -202,7 +202,7 @@ final class DipgSolve {
                 } else if (chi2 == 0 || chi2Before - chi2 <= COST_STAGNATION * chi2Before) {
                     return result(StopReason.COST_STAGNATION);
                 }
-                forceFallback = !learnedFailed && (lastRjcp() > settings.getRjcpGate() || stalled());
+                forceFallback = !learnedFailed && (lastRjcp() > settings.rjcpGate() || stalled());
                 if (forceFallback && krylov != null) {
                     // the Krylov step is the cheaper remedy: try it before Levenberg-Marquardt
                     learnedFailed = true;
@@ -212,7 +212,7 @@ final class DipgSolve {
             }
             consecutiveFailures++;
             forceFallback = false;
-            if (settings.getFallbackPolicy() == FallbackPolicy.NONE) {
+            if (settings.fallbackPolicy() == FallbackPolicy.NONE) {
                 return result(StopReason.NO_ACCEPTABLE_STEP);
             }
             final StopReason stop = fallback();
@@ -235,9 +235,9 @@ final class DipgSolve {
             return false;
         }
         final double gain = chi2 - predictedResidual;
-        final double c = settings.getAcceptanceConstant();
+        final double c = settings.acceptanceConstant();
         double t = 1.0;
-        for (int k = 0; k <= settings.getMaxBacktracks(); k++) {
+        for (int k = 0; k <= settings.maxBacktracks(); k++) {
             boolean finite = true;
             boolean moved = false;
             for (int j = 0; j < x.length; j++) {
@@ -286,11 +286,11 @@ final class DipgSolve {
     private boolean learnedStep() {
         final int n = x.length;
         final int m = r.length;
-        final double rho = settings.getRelaxation();
-        final double c = settings.getAcceptanceConstant();
-        final boolean paper = settings.getStepVariant() == StepVariant.PAPER;
-        double alpha = settings.getStepSize();
-        for (int k = 0; k <= settings.getMaxBacktracks(); k++) {
+        final double rho = settings.relaxation();
+        final double c = settings.acceptanceConstant();
+        final boolean paper = settings.stepVariant() == StepVariant.PAPER;
+        double alpha = settings.stepSize();
+        for (int k = 0; k <= settings.maxBacktracks(); k++) {
             for (int i = 0; i < m; i++) {
                 yp[i] = yt[i] + alpha * scale[i] * r[i];
             }
@@ -356,13 +356,13 @@ final class DipgSolve {
      * @return true when stalled
      */
     private boolean stalled() {
-        final int w = settings.getStallWindow();
+        final int w = settings.stallWindow();
         if (stepsSinceFallback <= w) {
             return false;
         }
         final double now = history[(stepsSinceFallback - 1) % history.length];
         final double before = history[(stepsSinceFallback - 1 - w) % history.length];
-        return now > (1 - settings.getStallReduction()) * before;
+        return now > (1 - settings.stallReduction()) * before;
     }
 
     /**
@@ -380,9 +380,9 @@ final class DipgSolve {
     private StopReason fallback() {
         fallbacks++;
         final int cap = Math.min(MAX_FALLBACK_CAP,
-                settings.getFallbackIterations() << Math.min(6, Math.max(0, consecutiveFailures - 1)));
+                settings.fallbackIterations() << Math.min(6, Math.max(0, consecutiveFailures - 1)));
         final FallbackProblem view = new FallbackProblem(problem, current, evaluations, iterations, checker, cap);
-        final Optimum o = settings.getLevenbergMarquardt().optimize(view);
+        final Optimum o = settings.levenbergMarquardt().optimize(view);
         evaluations.increment(o.getEvaluations());
         iterations.increment(o.getIterations());
         fallbackIterations += o.getIterations();
