@@ -381,10 +381,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
                     lookup.getStatus()).run();
         }
         final Optimum o = settings.levenbergMarquardt().optimize(monitored);
-        return new DipgOptimum(o, o.getEvaluations(), o.getIterations(), 0, o.getIterations(), 0,
-                monitored.getValueEvaluations(), monitored.getJacobianEvaluations(), new double[0], null,
-                lookup.getStatus(), System.nanoTime() - t0, StopReason.LEVENBERG_MARQUARDT, monitored.getTrace(), 0,
-                0);
+        return new DipgOptimum(o, DipgDiagnostics.levenbergMarquardt(o, monitored, lookup.getStatus(), t0));
     }
 
     /** {@inheritDoc} */
