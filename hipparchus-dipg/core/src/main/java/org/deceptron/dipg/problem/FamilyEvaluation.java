@@ -1,6 +1,8 @@
 package org.deceptron.dipg.problem;
 
+import org.deceptron.dipg.DipgFormats;
 import org.deceptron.dipg.spi.ForwardFamily;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.RealVector;
@@ -55,8 +57,9 @@ final class FamilyEvaluation extends AbstractEvaluation {
         if (jacobian == null) {
             final RealMatrix j = family.jacobian(point.clone());
             if (j.getRowDimension() != residuals.length || j.getColumnDimension() != point.length) {
-                throw new IllegalStateException("family " + family.id() + " returned a " + j.getRowDimension() + "x"
-                        + j.getColumnDimension() + " Jacobian, expected " + residuals.length + "x" + point.length);
+                throw new MathIllegalStateException(DipgFormats.FORWARD_FAILURE, family.id(), "returned a "
+                        + j.getRowDimension() + "x" + j.getColumnDimension() + " Jacobian, expected "
+                        + residuals.length + "x" + point.length);
             }
             for (int i = 0; i < residuals.length; i++) {
                 final double w = inverseScale[i];

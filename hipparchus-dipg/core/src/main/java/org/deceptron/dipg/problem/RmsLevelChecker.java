@@ -1,5 +1,7 @@
 package org.deceptron.dipg.problem;
 
+import org.deceptron.dipg.DipgFormats;
+import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.optim.ConvergenceChecker;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem.Evaluation;
 
@@ -19,7 +21,7 @@ public final class RmsLevelChecker implements ConvergenceChecker<Evaluation> {
      */
     public RmsLevelChecker(final double tolerance) {
         if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
-            throw new IllegalArgumentException("tolerance must be positive and finite, got " + tolerance);
+            throw new MathIllegalArgumentException(DipgFormats.INVALID_SETTING, "tolerance", tolerance, "> 0, finite");
         }
         this.tolerance = tolerance;
     }
