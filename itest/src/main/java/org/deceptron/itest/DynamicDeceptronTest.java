@@ -136,7 +136,7 @@ class DynamicDeceptronTest {
             }
             assertTrue(i < 50, "no instance of " + id + " with 3 or more D-IPG steps");
         }
-        final HookedProblem problem = new HookedProblem(FamilyProblemFactory.create(inst, ), 2, () -> {
+        final HookedProblem problem = new HookedProblem(inst.problem(), 2, () -> {
             try {
                 bundle.stop();
             } catch (Exception e) {
@@ -147,7 +147,7 @@ class DynamicDeceptronTest {
             final DipgOptimum o = (DipgOptimum) optimizer.optimize(problem);
             assertEquals(Bundle.RESOLVED, bundle.getState(), "the bundle was stopped during the solve");
             assertTrue(problem.count() > 2, "the solve went on after the stop");
-            assertTrue(o.getRMS() <= family.tolerance(), () -> "RMS " + o.getRMS() + ": " + o);
+            assertTrue(o.getRMS() <= family.protocol().tolerance(), () -> "RMS " + o.getRMS() + ": " + o);
             assertTrue(o.getDeceptronName().isPresent(), "the running solve kept its Deceptron");
             assertTrue(o.getDipgSteps() >= 2, () -> "D-IPG steps after the stop: " + o);
             Scenarios.solveWithoutDeceptron(optimizer, inst); // the next solve no longer finds it

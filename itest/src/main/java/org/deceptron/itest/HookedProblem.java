@@ -1,7 +1,7 @@
 package org.deceptron.itest;
 
 import org.deceptron.dipg.spi.FamilyProblem;
-import org.deceptron.dipg.spi.ForwardFamily;
+import org.deceptron.dipg.spi.ForwardModel;
 import org.hipparchus.linear.RealVector;
 import org.hipparchus.optim.ConvergenceChecker;
 import org.hipparchus.util.Incrementor;
@@ -80,8 +80,8 @@ final class HookedProblem implements FamilyProblem {
     }
 
     @Override
-    public ForwardFamily getFamily() {
-        return delegate.getFamily();
+    public ForwardModel getModel() {
+        return delegate.getModel();
     }
 
     @Override

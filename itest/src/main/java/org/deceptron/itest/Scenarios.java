@@ -80,7 +80,7 @@ public final class Scenarios {
     private Scenarios() {
     }
 
-    /** A seeded instance. */
+    /** A seeded instance of a family, drawn by the family's own protocol ({@link ForwardFamily#drawInstance}). */
     public static final class Instance {
         /** Family. */
         public final ForwardFamily family;
@@ -99,13 +99,9 @@ public final class Scenarios {
         public Instance(final ForwardFamily family, final long seed) {
             this.family = family;
             this.seed = seed;
-            final RandomGenerator rng = new Well19937a(seed);
-            this.xTrue = family.samplePrior(rng);
-            final double[] y = family.value(xTrue);
-            for (int i = 0; i < y.length; i++) {
-                y[i] += family.noiseLevel() * rng.nextGaussian();
-            }
-            this.observed = y;
+            final org.deceptron.dipg.spi.Instance drawn = family.drawInstance(new Well19937a(seed));
+            this.xTrue = drawn.truth();
+            this.observed = drawn.observed();
         }
 
         /**
@@ -113,7 +109,7 @@ public final class Scenarios {
          * @return the problem
          */
         public FamilyProblem problem() {
-            return FamilyProblemFactory.create(family, observed, family.defaultStart());
+            return FamilyProblemFactory.create(family, observed);
         }
 
         /** {@inheritDoc} */
@@ -142,9 +138,9 @@ public final class Scenarios {
         final RandomGenerator rng = new Well19937a(42L);
         final int k = 32;
         final double[][] s = new double[k][];
-        final double[] mean = new double[family.parameterSize()];
+        final double[] mean = new double[family.model().parameterSize()];
         for (int j = 0; j < k; j++) {
-            s[j] = family.samplePrior(rng);
+            s[j] = family.protocol().samplePrior(rng);
             for (int i = 0; i < mean.length; i++) {
                 mean[i] += s[j][i] / k;
             }
@@ -192,11 +188,11 @@ public final class Scenarios {
      * @return the optimum
      */
     public static DipgOptimum solve(final LeastSquaresOptimizer optimizer, final Instance instance) {
-        final Optimum o = optimizer.optimize(FamilyProblemFactory.create(instance, ));
+        final Optimum o = optimizer.optimize(instance.problem());
         final DipgOptimum d = assertInstanceOf(DipgOptimum.class, o, "the dipg optimizer returns DipgOptimum");
-        assertTrue(d.getRMS() <= instance.family.tolerance(), () -> instance + ": RMS " + d.getRMS()
-                + " > tolerance " + instance.family.tolerance() + " (" + d + ")");
-        final double xBound = instance.family.successXRmse();
+        assertTrue(d.getRMS() <= instance.family.protocol().tolerance(), () -> instance + ": RMS " + d.getRMS()
+                + " > tolerance " + instance.family.protocol().tolerance() + " (" + d + ")");
+        final double xBound = instance.family.protocol().successXRmse();
         if (!Double.isNaN(xBound)) {
             final double err = rmse(d.getPoint().toArray(), instance.xTrue);
             assertTrue(err <= xBound, () -> instance + ": x-RMSE " + err + " > the family's success bound " + xBound);
@@ -253,9 +249,9 @@ public final class Scenarios {
                     d.getDipgSteps(), d.getJacobianEvaluations(), d.getFallbacks(),
                     rmse(d.getPoint().toArray(), inst.xTrue)));
             if (i == 0 || LM_COMPARISON.contains(family.id())) {
-                final Optimum lm = new LevenbergMarquardtOptimizer().optimize(FamilyProblemFactory.create(inst, ));
-                assertTrue(lm.getRMS() <= family.tolerance(), () -> inst + ": Hipparchus LM RMS " + lm.getRMS()
-                        + " > tolerance " + family.tolerance());
+                final Optimum lm = new LevenbergMarquardtOptimizer().optimize(inst.problem());
+                assertTrue(lm.getRMS() <= family.protocol().tolerance(), () -> inst + ": Hipparchus LM RMS " + lm.getRMS()
+                        + " > tolerance " + family.protocol().tolerance());
                 final double errDipg = rmse(d.getPoint().toArray(), inst.xTrue) / scale;
                 final double errLm = rmse(lm.getPoint().toArray(), inst.xTrue) / scale;
                 final double dx = rmse(d.getPoint().toArray(), lm.getPoint().toArray()) / scale;

@@ -57,7 +57,7 @@ class PlainClasspathTest {
         assertThat(providers).containsExactlyInAnyOrderElementsOf(modelJars());
         final FamilyRegistry families = FamilyRegistry.classpath();
         for (final String id : modelJars()) {
-            assertThat(DeceptronRegistry.classpath().find(families.get(id)).getDeceptron())
+            assertThat(DeceptronRegistry.classpath().find(families.get(id).model()).getDeceptron())
                     .as("Deceptron of %s loads and matches the family", id).isPresent();
         }
         final List<String> missing = new ArrayList<>(Scenarios.FAMILY_IDS);
@@ -76,7 +76,7 @@ class PlainClasspathTest {
             } else if (Scenarios.LM_COMPARISON.contains(f.id())) {
                 final DipgOptimum o = Scenarios.solveWithoutDeceptron(optimizer,
                         new Scenarios.Instance(f, Scenarios.seed(f.id(), 0)));
-                assertThat(o.getRMS()).isLessThanOrEqualTo(f.tolerance());
+                assertThat(o.getRMS()).isLessThanOrEqualTo(f.protocol().tolerance());
             }
         }
     }

@@ -25,7 +25,11 @@ public enum DipgFormats implements Localizable {
     /** Deceptron refused. */
     DECEPTRON_REFUSED("Deceptron {0} refused for family {1}: {2}"),
     /** Forward model failure. */
-    FORWARD_FAILURE("forward model of family {0} failed: {1}");
+    FORWARD_FAILURE("forward model of family {0} failed: {1}"),
+
+    // core redesign (settings, diagnostics, Hipparchus-style exceptions)
+    /** Empty box (a lower bound above its upper bound). */
+    EMPTY_BOX("empty box at index {0}: [{1}, {2}]");
 
     /** Source English format. */
     private final String sourceFormat;

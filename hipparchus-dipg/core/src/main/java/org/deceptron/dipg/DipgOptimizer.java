@@ -6,10 +6,10 @@ import org.deceptron.dipg.registry.DeceptronRegistry;
 import org.deceptron.dipg.spi.Deceptron;
 import org.deceptron.dipg.spi.FamilyProblem;
 import org.hipparchus.exception.MathIllegalArgumentException;
-import org.hipparchus.exception.NullArgumentException;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
+import org.hipparchus.util.MathUtils;
 
 /**
  * D-IPG (Deceptron Inverse-Preconditioned Gradient) as a drop-in replacement for Hipparchus'
@@ -38,8 +38,13 @@ import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOpti
  * checker is called with (previous, current) accepted evaluations after each accepted step; evaluation and
  * iteration counters are the problem's and exceeding them throws the same {@code MathIllegalStateException}
  * ({@code MAX_COUNT_EXCEEDED}); the returned optimum wraps the problem's own evaluation, so covariances and sigma
- * are those LM would give at that point. The optimizer is immutable and thread safe: per-solve state lives in
- * the solve.
+ * are those LM would give at that point. The optimizer is immutable and thread safe: its settings are one
+ * immutable value, and per-solve state lives in the solve.
+ * </p>
+ * <p>
+ * Every {@code withXxx} method validates its argument (an invalid value throws
+ * {@link MathIllegalArgumentException} with {@link DipgFormats#INVALID_SETTING} naming the setting, a null one
+ * {@link org.hipparchus.exception.NullArgumentException}) and returns a new optimizer.
  * </p>
  * Defaults (no-arg constructor):
  * <ul>
@@ -60,104 +65,34 @@ import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOpti
  */
 public final class DipgOptimizer implements LeastSquaresOptimizer {
 
-    /** Step size in measurement space. */
-    private final double stepSize;
-
-    /** Relaxation. */
-    private final double relaxation;
-
-    /** Maximal number of halvings. */
-    private final int maxBacktracks;
-
-    /** Acceptance constant. */
-    private final double acceptanceConstant;
-
-    /** Step variant. */
-    private final StepVariant stepVariant;
-
-    /** Fallback policy. */
-    private final FallbackPolicy fallbackPolicy;
-
-    /** LM iterations per fallback. */
-    private final int fallbackIterations;
-
-    /** RJCP gate. */
-    private final double rjcpGate;
-
-    /** Stall window. */
-    private final int stallWindow;
-
-    /** Minimal cost reduction over the stall window. */
-    private final double stallReduction;
-
-    /** Levenberg-Marquardt used for fallbacks and problems without a Deceptron. */
-    private final LevenbergMarquardtOptimizer levenbergMarquardt;
+    /** The settings. */
+    private final DipgSettings settings;
 
     /** Where Deceptrons are found; null means the classpath default, resolved at solve time. */
     private final DeceptronRegistry registry;
 
-    /** Whether to record a residual trace. */
-    private final boolean trace;
-
-    /** Maximal Krylov dimension of the preconditioned Gauss-Newton step (0 disables it). */
-    private final int krylovDimension;
-
     /** Creates an optimizer with the default settings (see the class documentation). */
     public DipgOptimizer() {
-        this(1.0, 1.0, 8, 1.0e-4, StepVariant.BIAS_CORRECTED, FallbackPolicy.LEVENBERG_MARQUARDT, 2,
-             Double.POSITIVE_INFINITY, 3, 0.75, new LevenbergMarquardtOptimizer(), null, false, 20);
+        this(DipgSettings.DEFAULTS, null);
     }
 
     /**
-     * Full constructor (use the {@code withXxx} methods).
-     * @param stepSize step size
-     * @param relaxation relaxation
-     * @param maxBacktracks backtracking limit
-     * @param acceptanceConstant acceptance constant
-     * @param stepVariant step variant
-     * @param fallbackPolicy fallback policy
-     * @param fallbackIterations LM iterations per fallback
-     * @param rjcpGate RJCP gate
-     * @param stallWindow stall window
-     * @param stallReduction minimal reduction over the window
-     * @param levenbergMarquardt LM optimizer
-     * @param registry registry, null for the classpath default
-     * @param trace whether to record a trace
-     * @param krylovDimension maximal Krylov dimension (0: no Krylov steps)
+     * Creates an optimizer.
+     * @param settings the settings
+     * @param registry the registry, null for the classpath default
      */
-    private DipgOptimizer(final double stepSize, final double relaxation, final int maxBacktracks,
-                          final double acceptanceConstant, final StepVariant stepVariant,
-                          final FallbackPolicy fallbackPolicy, final int fallbackIterations, final double rjcpGate,
-                          final int stallWindow, final double stallReduction,
-                          final LevenbergMarquardtOptimizer levenbergMarquardt, final DeceptronRegistry registry,
-                          final boolean trace, final int krylovDimension) {
-        this.stepSize = stepSize;
-        this.relaxation = relaxation;
-        this.maxBacktracks = maxBacktracks;
-        this.acceptanceConstant = acceptanceConstant;
-        this.stepVariant = stepVariant;
-        this.fallbackPolicy = fallbackPolicy;
-        this.fallbackIterations = fallbackIterations;
-        this.rjcpGate = rjcpGate;
-        this.stallWindow = stallWindow;
-        this.stallReduction = stallReduction;
-        this.levenbergMarquardt = levenbergMarquardt;
+    private DipgOptimizer(final DipgSettings settings, final DeceptronRegistry registry) {
+        this.settings = settings;
         this.registry = registry;
-        this.trace = trace;
-        this.krylovDimension = krylovDimension;
     }
 
     /**
-     * Checks a setting.
-     * @param ok whether it is valid
-     * @param name its name
-     * @param value its value
-     * @param expected what is expected
+     * Returns an optimizer with other settings and the same registry.
+     * @param newSettings the settings
+     * @return a new optimizer
      */
-    private static void check(final boolean ok, final String name, final Object value, final String expected) {
-        if (!ok) {
-            throw new MathIllegalArgumentException(DipgFormats.INVALID_SETTING, name, value, expected);
-        }
+    private DipgOptimizer with(final DipgSettings newSettings) {
+        return new DipgOptimizer(newSettings, registry);
     }
 
     /**
@@ -166,10 +101,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @return a new optimizer
      */
     public DipgOptimizer withStepSize(final double newStepSize) {
-        check(newStepSize > 0 && newStepSize <= 1, "step size", newStepSize, "in (0, 1]");
-        return new DipgOptimizer(newStepSize, relaxation, maxBacktracks, acceptanceConstant, stepVariant,
-                fallbackPolicy, fallbackIterations, rjcpGate, stallWindow, stallReduction, levenbergMarquardt,
-                registry, trace, krylovDimension);
+        return with(settings.withStepSize(newStepSize));
     }
 
     /**
@@ -178,22 +110,16 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @return a new optimizer
      */
     public DipgOptimizer withRelaxation(final double newRelaxation) {
-        check(newRelaxation > 0 && newRelaxation <= 1, "relaxation", newRelaxation, "in (0, 1]");
-        return new DipgOptimizer(stepSize, newRelaxation, maxBacktracks, acceptanceConstant, stepVariant,
-                fallbackPolicy, fallbackIterations, rjcpGate, stallWindow, stallReduction, levenbergMarquardt,
-                registry, trace, krylovDimension);
+        return with(settings.withRelaxation(newRelaxation));
     }
 
     /**
      * Returns a copy with another backtracking limit.
-     * @param newMaxBacktracks maximal number of halvings of alpha, &gt;= 0
+     * @param newMaxBacktracks maximal number of halvings of alpha, in [0, 60]
      * @return a new optimizer
      */
     public DipgOptimizer withMaxBacktracks(final int newMaxBacktracks) {
-        check(newMaxBacktracks >= 0 && newMaxBacktracks <= 60, "backtracking limit", newMaxBacktracks, "in [0, 60]");
-        return new DipgOptimizer(stepSize, relaxation, newMaxBacktracks, acceptanceConstant, stepVariant,
-                fallbackPolicy, fallbackIterations, rjcpGate, stallWindow, stallReduction, levenbergMarquardt,
-                registry, trace, krylovDimension);
+        return with(settings.withMaxBacktracks(newMaxBacktracks));
     }
 
     /**
@@ -202,11 +128,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @return a new optimizer
      */
     public DipgOptimizer withAcceptanceConstant(final double newAcceptanceConstant) {
-        check(newAcceptanceConstant > 0 && newAcceptanceConstant < 1, "acceptance constant", newAcceptanceConstant,
-                "in (0, 1)");
-        return new DipgOptimizer(stepSize, relaxation, maxBacktracks, newAcceptanceConstant, stepVariant,
-                fallbackPolicy, fallbackIterations, rjcpGate, stallWindow, stallReduction, levenbergMarquardt,
-                registry, trace, krylovDimension);
+        return with(settings.withAcceptanceConstant(newAcceptanceConstant));
     }
 
     /**
@@ -215,12 +137,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @return a new optimizer
      */
     public DipgOptimizer withStepVariant(final StepVariant newStepVariant) {
-        if (newStepVariant == null) {
-            throw new NullArgumentException();
-        }
-        return new DipgOptimizer(stepSize, relaxation, maxBacktracks, acceptanceConstant, newStepVariant,
-                fallbackPolicy, fallbackIterations, rjcpGate, stallWindow, stallReduction, levenbergMarquardt,
-                registry, trace, krylovDimension);
+        return with(settings.withStepVariant(newStepVariant));
     }
 
     /**
@@ -229,12 +146,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @return a new optimizer
      */
     public DipgOptimizer withFallbackPolicy(final FallbackPolicy newFallbackPolicy) {
-        if (newFallbackPolicy == null) {
-            throw new NullArgumentException();
-        }
-        return new DipgOptimizer(stepSize, relaxation, maxBacktracks, acceptanceConstant, stepVariant,
-                newFallbackPolicy, fallbackIterations, rjcpGate, stallWindow, stallReduction, levenbergMarquardt,
-                registry, trace, krylovDimension);
+        return with(settings.withFallbackPolicy(newFallbackPolicy));
     }
 
     /**
@@ -244,10 +156,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @return a new optimizer
      */
     public DipgOptimizer withFallbackIterations(final int newFallbackIterations) {
-        check(newFallbackIterations >= 1, "fallback iterations", newFallbackIterations, ">= 1");
-        return new DipgOptimizer(stepSize, relaxation, maxBacktracks, acceptanceConstant, stepVariant,
-                fallbackPolicy, newFallbackIterations, rjcpGate, stallWindow, stallReduction, levenbergMarquardt,
-                registry, trace, krylovDimension);
+        return with(settings.withFallbackIterations(newFallbackIterations));
     }
 
     /**
@@ -257,25 +166,18 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @return a new optimizer
      */
     public DipgOptimizer withRjcpGate(final double newRjcpGate) {
-        check(newRjcpGate > 0, "RJCP gate", newRjcpGate, "> 0");
-        return new DipgOptimizer(stepSize, relaxation, maxBacktracks, acceptanceConstant, stepVariant,
-                fallbackPolicy, fallbackIterations, newRjcpGate, stallWindow, stallReduction, levenbergMarquardt,
-                registry, trace, krylovDimension);
+        return with(settings.withRjcpGate(newRjcpGate));
     }
 
     /**
      * Returns a copy with another stall detection: fall back when {@code window} consecutive accepted learned
      * steps together reduce the cost (chi-square) by less than the fraction {@code minReduction}.
-     * @param window number of steps, &gt;= 1
+     * @param window number of steps, in [1, 1000]
      * @param minReduction fraction in [0, 1) (0 disables the detection)
      * @return a new optimizer
      */
     public DipgOptimizer withStallDetection(final int window, final double minReduction) {
-        check(window >= 1 && window <= 1000, "stall window", window, "in [1, 1000]");
-        check(minReduction >= 0 && minReduction < 1, "stall reduction", minReduction, "in [0, 1)");
-        return new DipgOptimizer(stepSize, relaxation, maxBacktracks, acceptanceConstant, stepVariant,
-                fallbackPolicy, fallbackIterations, rjcpGate, window, minReduction, levenbergMarquardt,
-                registry, trace, krylovDimension);
+        return with(settings.withStallDetection(window, minReduction));
     }
 
     /**
@@ -284,12 +186,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @return a new optimizer
      */
     public DipgOptimizer withLevenbergMarquardt(final LevenbergMarquardtOptimizer newLevenbergMarquardt) {
-        if (newLevenbergMarquardt == null) {
-            throw new NullArgumentException();
-        }
-        return new DipgOptimizer(stepSize, relaxation, maxBacktracks, acceptanceConstant, stepVariant,
-                fallbackPolicy, fallbackIterations, rjcpGate, stallWindow, stallReduction, newLevenbergMarquardt,
-                registry, trace, krylovDimension);
+        return with(settings.withLevenbergMarquardt(newLevenbergMarquardt));
     }
 
     /**
@@ -298,12 +195,8 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @return a new optimizer
      */
     public DipgOptimizer withRegistry(final DeceptronRegistry newRegistry) {
-        if (newRegistry == null) {
-            throw new NullArgumentException();
-        }
-        return new DipgOptimizer(stepSize, relaxation, maxBacktracks, acceptanceConstant, stepVariant,
-                fallbackPolicy, fallbackIterations, rjcpGate, stallWindow, stallReduction, levenbergMarquardt,
-                newRegistry, trace, krylovDimension);
+        MathUtils.checkNotNull(newRegistry);
+        return new DipgOptimizer(settings, newRegistry);
     }
 
     /**
@@ -322,26 +215,20 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @return a new optimizer
      */
     public DipgOptimizer withTrace(final boolean newTrace) {
-        return new DipgOptimizer(stepSize, relaxation, maxBacktracks, acceptanceConstant, stepVariant,
-                fallbackPolicy, fallbackIterations, rjcpGate, stallWindow, stallReduction, levenbergMarquardt,
-                registry, newTrace, krylovDimension);
+        return with(settings.withTrace(newTrace));
     }
 
     /**
      * Returns a copy with another Krylov dimension. When a learned step is not accepted (or the learned steps
      * stall) on a square family problem (m = n), the optimizer first tries a Gauss-Newton step solved by GMRES
      * on J_F J_g, with the Deceptron's reverse map as right preconditioner and the family's exact tangent model
-     * ({@code ForwardFamily.jvp}); it costs at most {@code dimension} tangent evaluations and forms no Jacobian.
+     * ({@code ForwardModel.linearize(x).jvp(v)}); it costs at most {@code dimension} tangent evaluations and forms no Jacobian.
      * Only when that step fails too does it fall back to Levenberg-Marquardt.
      * @param newKrylovDimension maximal number of GMRES iterations, in [0, 200] (0 disables Krylov steps)
      * @return a new optimizer
      */
     public DipgOptimizer withKrylovDimension(final int newKrylovDimension) {
-        check(newKrylovDimension >= 0 && newKrylovDimension <= 200, "Krylov dimension", newKrylovDimension,
-                "in [0, 200]");
-        return new DipgOptimizer(stepSize, relaxation, maxBacktracks, acceptanceConstant, stepVariant,
-                fallbackPolicy, fallbackIterations, rjcpGate, stallWindow, stallReduction, levenbergMarquardt,
-                registry, trace, newKrylovDimension);
+        return with(settings.withKrylovDimension(newKrylovDimension));
     }
 
     /**
@@ -350,7 +237,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @see #withKrylovDimension(int)
      */
     public int getKrylovDimension() {
-        return krylovDimension;
+        return settings.krylovDimension();
     }
 
     /**
@@ -359,7 +246,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @see #withStepSize(double)
      */
     public double getStepSize() {
-        return stepSize;
+        return settings.stepSize();
     }
 
     /**
@@ -368,7 +255,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @see #withRelaxation(double)
      */
     public double getRelaxation() {
-        return relaxation;
+        return settings.relaxation();
     }
 
     /**
@@ -377,7 +264,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @see #withMaxBacktracks(int)
      */
     public int getMaxBacktracks() {
-        return maxBacktracks;
+        return settings.maxBacktracks();
     }
 
     /**
@@ -386,7 +273,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @see #withAcceptanceConstant(double)
      */
     public double getAcceptanceConstant() {
-        return acceptanceConstant;
+        return settings.acceptanceConstant();
     }
 
     /**
@@ -395,7 +282,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @see #withStepVariant(StepVariant)
      */
     public StepVariant getStepVariant() {
-        return stepVariant;
+        return settings.stepVariant();
     }
 
     /**
@@ -404,7 +291,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @see #withFallbackPolicy(FallbackPolicy)
      */
     public FallbackPolicy getFallbackPolicy() {
-        return fallbackPolicy;
+        return settings.fallbackPolicy();
     }
 
     /**
@@ -413,7 +300,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @see #withFallbackIterations(int)
      */
     public int getFallbackIterations() {
-        return fallbackIterations;
+        return settings.fallbackIterations();
     }
 
     /**
@@ -422,7 +309,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @see #withRjcpGate(double)
      */
     public double getRjcpGate() {
-        return rjcpGate;
+        return settings.rjcpGate();
     }
 
     /**
@@ -431,7 +318,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @see #withStallDetection(int, double)
      */
     public int getStallWindow() {
-        return stallWindow;
+        return settings.stallWindow();
     }
 
     /**
@@ -440,7 +327,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @see #withStallDetection(int, double)
      */
     public double getStallReduction() {
-        return stallReduction;
+        return settings.stallReduction();
     }
 
     /**
@@ -449,7 +336,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @see #withLevenbergMarquardt(LevenbergMarquardtOptimizer)
      */
     public LevenbergMarquardtOptimizer getLevenbergMarquardt() {
-        return levenbergMarquardt;
+        return settings.levenbergMarquardt();
     }
 
     /**
@@ -467,7 +354,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @see #withTrace(boolean)
      */
     public boolean isTrace() {
-        return trace;
+        return settings.trace();
     }
 
     /**
@@ -486,40 +373,25 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
     @Override
     public DipgOptimum optimize(final LeastSquaresProblem problem) {
         final long t0 = System.nanoTime();
-        final MonitoredProblem monitored = new MonitoredProblem(problem, trace);
-        if (problem instanceof FamilyProblem) {
-            final DeceptronLookup lookup = getRegistry().find(((FamilyProblem) problem).getModel());
-            if (lookup.getDeceptron().isPresent()) {
-                return new DipgSolve(this, monitored, (FamilyProblem) problem, lookup.getDeceptron().get(),
-                        lookup.getStatus()).run();
-            }
-            return levenbergMarquardt(monitored, lookup.getStatus(), t0);
+        final MonitoredProblem monitored = new MonitoredProblem(problem, settings.trace());
+        final DeceptronLookup lookup = lookup(problem);
+        if (lookup.getDeceptron().isPresent()) {
+            // only a FamilyProblem has a Deceptron
+            return new DipgSolve(settings, monitored, (FamilyProblem) problem, lookup.getDeceptron().get(),
+                    lookup.getStatus()).run();
         }
-        return levenbergMarquardt(monitored, "no Deceptron: " + problem.getClass().getName()
-                + " is not a FamilyProblem", t0);
-    }
-
-    /**
-     * The pure Levenberg-Marquardt path.
-     * @param monitored the monitored problem
-     * @param status lookup status
-     * @param t0 start time
-     * @return the optimum
-     */
-    private DipgOptimum levenbergMarquardt(final MonitoredProblem monitored, final String status, final long t0) {
-        final Optimum o = levenbergMarquardt.optimize(monitored);
-        return new DipgOptimum(o, o.getEvaluations(), o.getIterations(), 0, o.getIterations(), 0,
-                monitored.getValueEvaluations(), monitored.getJacobianEvaluations(), new double[0], null, status,
-                System.nanoTime() - t0, StopReason.LEVENBERG_MARQUARDT, monitored.getTrace(), 0, 0);
+        final Optimum o = settings.levenbergMarquardt().optimize(monitored);
+        return new DipgOptimum(o, DipgDiagnostics.levenbergMarquardt(o, monitored, lookup.getStatus(), t0));
     }
 
     /** {@inheritDoc} */
     @Override
     public String toString() {
-        return "DipgOptimizer[stepSize=" + stepSize + ", relaxation=" + relaxation + ", maxBacktracks="
-                + maxBacktracks + ", acceptanceConstant=" + acceptanceConstant + ", stepVariant=" + stepVariant
-                + ", fallbackPolicy=" + fallbackPolicy + ", fallbackIterations=" + fallbackIterations
-                + ", rjcpGate=" + rjcpGate + ", stall=" + stallWindow + "/" + stallReduction + ", krylovDimension="
-                + krylovDimension + "]";
+        return "DipgOptimizer[stepSize=" + settings.stepSize() + ", relaxation=" + settings.relaxation()
+                + ", maxBacktracks=" + settings.maxBacktracks() + ", acceptanceConstant="
+                + settings.acceptanceConstant() + ", stepVariant=" + settings.stepVariant() + ", fallbackPolicy="
+                + settings.fallbackPolicy() + ", fallbackIterations=" + settings.fallbackIterations() + ", rjcpGate="
+                + settings.rjcpGate() + ", stall=" + settings.stallWindow() + "/" + settings.stallReduction()
+                + ", krylovDimension=" + settings.krylovDimension() + "]";
     }
 }

@@ -1,6 +1,7 @@
 package org.deceptron.dipg;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.deceptron.dipg.problem.MonitoredProblem.TracePoint;
@@ -12,98 +13,25 @@ import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem.Ev
 /**
  * The result of {@link DipgOptimizer}: an {@link LeastSquaresOptimizer.Optimum} with Levenberg-Marquardt's
  * semantics (the statistics come from the problem's own evaluation at the returned point; the counters are the
- * problem's) plus diagnostics of the D-IPG path. Immutable (the wrapped evaluation aside).
+ * problem's) plus diagnostics of the D-IPG path, with a one-line {@link #briefReport()} and a
+ * {@link #fullReport()} (as Ceres Solver's {@code Summary}). Immutable (the wrapped evaluation aside).
  */
 public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
 
     /** Evaluation at the returned point. */
     private final Evaluation evaluation;
 
-    /** Evaluation counter value. */
-    private final int evaluations;
-
-    /** Iteration counter value. */
-    private final int iterations;
-
-    /** Accepted learned steps. */
-    private final int dipgSteps;
-
-    /** Levenberg-Marquardt outer iterations taken as fallback. */
-    private final int fallbackIterations;
-
-    /** Number of fallbacks. */
-    private final int fallbacks;
-
-    /** Forward solves. */
-    private final int valueEvaluations;
-
-    /** Jacobian evaluations. */
-    private final int jacobianEvaluations;
-
-    /** RJCP along the path. */
-    private final double[] rjcpPath;
-
-    /** Name of the Deceptron used, or null. */
-    private final String deceptronName;
-
-    /** Status of the Deceptron lookup. */
-    private final String deceptronStatus;
-
-    /** Elapsed time. */
-    private final long elapsedNanos;
-
-    /** Why it stopped. */
-    private final StopReason stopReason;
-
-    /** Trace, possibly empty. */
-    private final List<TracePoint> trace;
-
-    /** Accepted Krylov steps. */
-    private final int krylovSteps;
-
-    /** Tangent evaluations of the forward model. */
-    private final int tangentEvaluations;
+    /** What the solve did. */
+    private final DipgDiagnostics diagnostics;
 
     /**
      * Creates an optimum (see {@link DipgOptimizer}).
      * @param evaluation evaluation at the returned point
-     * @param evaluations evaluation counter value
-     * @param iterations iteration counter value
-     * @param dipgSteps accepted learned steps
-     * @param fallbackIterations LM iterations taken as fallback
-     * @param fallbacks number of fallbacks
-     * @param valueEvaluations forward solves
-     * @param jacobianEvaluations Jacobian evaluations
-     * @param rjcpPath RJCP along the path (kept)
-     * @param deceptronName Deceptron used or null
-     * @param deceptronStatus lookup status
-     * @param elapsedNanos elapsed time
-     * @param stopReason why it stopped
-     * @param trace residual trace (kept)
-     * @param krylovSteps accepted Krylov steps
-     * @param tangentEvaluations tangent (JVP) evaluations of the forward model
+     * @param diagnostics what the solve did
      */
-    DipgOptimum(final Evaluation evaluation, final int evaluations, final int iterations, final int dipgSteps,
-                final int fallbackIterations, final int fallbacks, final int valueEvaluations,
-                final int jacobianEvaluations, final double[] rjcpPath, final String deceptronName,
-                final String deceptronStatus, final long elapsedNanos, final StopReason stopReason,
-                final List<TracePoint> trace, final int krylovSteps, final int tangentEvaluations) {
+    DipgOptimum(final Evaluation evaluation, final DipgDiagnostics diagnostics) {
         this.evaluation = evaluation;
-        this.evaluations = evaluations;
-        this.iterations = iterations;
-        this.dipgSteps = dipgSteps;
-        this.fallbackIterations = fallbackIterations;
-        this.fallbacks = fallbacks;
-        this.valueEvaluations = valueEvaluations;
-        this.jacobianEvaluations = jacobianEvaluations;
-        this.rjcpPath = rjcpPath;
-        this.deceptronName = deceptronName;
-        this.deceptronStatus = deceptronStatus;
-        this.elapsedNanos = elapsedNanos;
-        this.stopReason = stopReason;
-        this.trace = List.copyOf(trace);
-        this.krylovSteps = krylovSteps;
-        this.tangentEvaluations = tangentEvaluations;
+        this.diagnostics = diagnostics;
     }
 
     /**
@@ -112,7 +40,7 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
      * @return the count
      */
     public int getKrylovSteps() {
-        return krylovSteps;
+        return diagnostics.krylovSteps();
     }
 
     /**
@@ -121,19 +49,19 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
      * @return the count
      */
     public int getTangentEvaluations() {
-        return tangentEvaluations;
+        return diagnostics.tangentEvaluations();
     }
 
     /** {@inheritDoc} */
     @Override
     public int getEvaluations() {
-        return evaluations;
+        return diagnostics.evaluations();
     }
 
     /** {@inheritDoc} */
     @Override
     public int getIterations() {
-        return iterations;
+        return diagnostics.iterations();
     }
 
     /**
@@ -141,7 +69,7 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
      * @return the count
      */
     public int getDipgSteps() {
-        return dipgSteps;
+        return diagnostics.dipgSteps();
     }
 
     /**
@@ -150,7 +78,7 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
      * @return the count
      */
     public int getFallbackIterations() {
-        return fallbackIterations;
+        return diagnostics.fallbackIterations();
     }
 
     /**
@@ -158,7 +86,7 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
      * @return the count
      */
     public int getFallbacks() {
-        return fallbacks;
+        return diagnostics.fallbacks();
     }
 
     /**
@@ -166,7 +94,7 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
      * @return the count
      */
     public int getValueEvaluations() {
-        return valueEvaluations;
+        return diagnostics.valueEvaluations();
     }
 
     /**
@@ -174,7 +102,7 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
      * @return the count
      */
     public int getJacobianEvaluations() {
-        return jacobianEvaluations;
+        return diagnostics.jacobianEvaluations();
     }
 
     /**
@@ -184,7 +112,7 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
      * @return a copy of the values, one per accepted learned step
      */
     public double[] getRjcpPath() {
-        return rjcpPath.clone();
+        return diagnostics.rjcpPath();
     }
 
     /**
@@ -192,7 +120,7 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
      * @return the final RJCP, NaN when no learned step was accepted
      */
     public double getFinalRjcp() {
-        return rjcpPath.length == 0 ? Double.NaN : rjcpPath[rjcpPath.length - 1];
+        return diagnostics.finalRjcp();
     }
 
     /**
@@ -200,7 +128,7 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
      * @return the name, or empty when the solve was pure Levenberg-Marquardt
      */
     public Optional<String> getDeceptronName() {
-        return Optional.ofNullable(deceptronName);
+        return Optional.ofNullable(diagnostics.deceptronName());
     }
 
     /**
@@ -208,7 +136,7 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
      * @return the status line
      */
     public String getDeceptronStatus() {
-        return deceptronStatus;
+        return diagnostics.deceptronStatus();
     }
 
     /**
@@ -216,7 +144,7 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
      * @return nanoseconds
      */
     public long getElapsedNanos() {
-        return elapsedNanos;
+        return diagnostics.elapsedNanos();
     }
 
     /**
@@ -224,7 +152,7 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
      * @return the reason
      */
     public StopReason getStopReason() {
-        return stopReason;
+        return diagnostics.stopReason();
     }
 
     /**
@@ -233,7 +161,7 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
      * @return the trace (empty when disabled)
      */
     public List<TracePoint> getTrace() {
-        return trace;
+        return diagnostics.trace();
     }
 
     /** {@inheritDoc} */
@@ -290,12 +218,71 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
         return evaluation.getPoint();
     }
 
+    /**
+     * Returns a one-line summary of the solve (as Ceres Solver's {@code BriefReport}): why it stopped, the final
+     * RMS, the iterations by kind, the evaluations and the time.
+     * @return the line
+     */
+    public String briefReport() {
+        return String.format(Locale.ROOT,
+                "D-IPG: %s, rms %.6g, %d iterations (%d learned, %d Krylov, %d LM in %d fallbacks), "
+                        + "%d evaluations (%d forward, %d Jacobian, %d tangent), %.3f ms",
+                getStopReason(), getRMS(), getIterations(), getDipgSteps(), getKrylovSteps(),
+                getFallbackIterations(), getFallbacks(), getEvaluations(), getValueEvaluations(),
+                getJacobianEvaluations(), getTangentEvaluations(), getElapsedNanos() * 1.0e-6);
+    }
+
+    /**
+     * Returns a multi-line report of the solve (as Ceres Solver's {@code FullReport}): the Deceptron lookup,
+     * the result, every counter, the RJCP path summary and the time.
+     * @return the report, one item per line
+     */
+    public String fullReport() {
+        final double[] rjcp = getRjcpPath();
+        double rjcpMax = Double.NaN;
+        for (final double v : rjcp) {
+            rjcpMax = Double.isNaN(rjcpMax) ? v : Math.max(rjcpMax, v);
+        }
+        final StringBuilder sb = new StringBuilder();
+        sb.append("D-IPG solver report\n");
+        line(sb, "Deceptron", getDeceptronName().orElse("none (Levenberg-Marquardt)"));
+        line(sb, "Lookup", getDeceptronStatus());
+        line(sb, "Termination", getStopReason());
+        line(sb, "Cost", String.format(Locale.ROOT, "%.6e", getCost()));
+        line(sb, "RMS", String.format(Locale.ROOT, "%.6e", getRMS()));
+        line(sb, "Iterations", getIterations());
+        line(sb, "  learned steps", getDipgSteps());
+        line(sb, "  Krylov steps", getKrylovSteps());
+        line(sb, "  LM iterations", getFallbackIterations());
+        line(sb, "  fallbacks", getFallbacks());
+        line(sb, "Evaluations", getEvaluations());
+        line(sb, "  forward solves", getValueEvaluations());
+        line(sb, "  Jacobians", getJacobianEvaluations());
+        line(sb, "  tangents", getTangentEvaluations());
+        line(sb, "RJCP", String.format(Locale.ROOT, "%d values, final %.3e, max %.3e", rjcp.length,
+                getFinalRjcp(), rjcpMax));
+        line(sb, "Trace points", getTrace().size());
+        line(sb, "Time", String.format(Locale.ROOT, "%.3f ms", getElapsedNanos() * 1.0e-6));
+        return sb.toString();
+    }
+
+    /**
+     * Appends one line of the full report.
+     * @param sb the report
+     * @param name the item
+     * @param value its value
+     */
+    private static void line(final StringBuilder sb, final String name, final Object value) {
+        sb.append(String.format(Locale.ROOT, "%-18s %s\n", name, value));
+    }
+
     /** {@inheritDoc} */
     @Override
     public String toString() {
-        return "DipgOptimum[rms=" + getRMS() + ", iterations=" + iterations + ", evaluations=" + evaluations
-                + ", dipgSteps=" + dipgSteps + ", krylovSteps=" + krylovSteps + ", fallbackIterations=" + fallbackIterations + ", values="
-                + valueEvaluations + ", jacobians=" + jacobianEvaluations + ", stop=" + stopReason + ", "
-                + deceptronStatus + "]";
+        return "DipgOptimum[rms=" + getRMS() + ", iterations=" + getIterations() + ", evaluations="
+                + getEvaluations() + ", dipgSteps=" + getDipgSteps() + ", krylovSteps=" + getKrylovSteps()
+                + ", fallbackIterations=" + getFallbackIterations() + ", values=" + getValueEvaluations()
+                + ", jacobians=" + getJacobianEvaluations() + ", stop=" + getStopReason() + ", "
+                + getDeceptronStatus() + "]";
     }
 }

@@ -1,12 +1,13 @@
 package org.deceptron.dipg;
 
+import java.util.Arrays;
+
 import org.deceptron.dipg.spi.DeceptronSession;
-import org.deceptron.dipg.spi.ForwardModel;
 
 /**
  * A Jacobian-free Gauss-Newton step preconditioned by the Deceptron: GMRES on the right-preconditioned square
  * system (W J_F J_g S) u = r, where r are the weighted residuals, W = diag(1/s), S = diag(s), J_F is applied
- * through the family's exact tangent model ({@link ForwardModel#jvp}) and J_g through the reverse map's exact
+ * through the forward model's exact tangent model (a {@link Tangent}) and J_g through the reverse map's exact
  * JVP. The step is p = J_g (S u). When J_g is a good local inverse (small RJCP) the preconditioned operator is
  * close to the identity and GMRES needs a handful of iterations; no m x n matrix is ever formed.
  * <p>
@@ -14,6 +15,19 @@ import org.deceptron.dipg.spi.ForwardModel;
  * </p>
  */
 final class KrylovStep {
+
+    /** The forward model's exact tangent model. */
+    @FunctionalInterface
+    interface Tangent {
+
+        /**
+         * Applies the tangent model.
+         * @param x the point
+         * @param v the direction
+         * @return J_F(x) v
+         */
+        double[] jvp(double[] x, double[] v);
+    }
 
     /** Maximal Krylov dimension. */
     private final int k;
@@ -45,11 +59,11 @@ final class KrylovStep {
     /** Scratch in x space (tangent). */
     private final double[] tx;
 
+    /** The forward model's tangent. */
+    private final Tangent tangent;
+
     /** Number of tangent (JVP) evaluations of the forward model. */
     private int tangentEvaluations;
-
-    /** Relative linear residual reached by the last solve. */
-    private double lastRelativeResidual;
 
     /**
      * Creates the solver.
@@ -57,8 +71,9 @@ final class KrylovStep {
      * @param m number of observations
      * @param k maximal Krylov dimension
      * @param relativeTolerance relative residual at which to stop
+     * @param tangent the forward model's exact tangent
      */
-    KrylovStep(final int n, final int m, final int k, final double relativeTolerance) {
+    KrylovStep(final int n, final int m, final int k, final double relativeTolerance, final Tangent tangent) {
         this.k = k;
         this.relativeTolerance = relativeTolerance;
         this.v = new double[k + 1][m];
@@ -69,11 +84,11 @@ final class KrylovStep {
         this.ty = new double[m];
         this.gx = new double[n];
         this.tx = new double[n];
+        this.tangent = tangent;
     }
 
     /**
      * Computes the preconditioned Gauss-Newton step.
-     * @param family the family (exact tangent model)
      * @param session the Deceptron session
      * @param x current point
      * @param yt F(x), physical
@@ -82,29 +97,28 @@ final class KrylovStep {
      * @param step output step p (length n)
      * @return the squared norm of the predicted linearised residual ||r - W J_F p||^2, or NaN on breakdown
      */
-    double solve(final ForwardModel family, final DeceptronSession session, final double[] x, final double[] yt,
-                 final double[] r, final double[] scale, final double[] step) {
+    double solve(final DeceptronSession session, final double[] x, final double[] yt, final double[] r,
+                 final double[] scale, final double[] step) {
         final int m = r.length;
         double beta = 0;
         for (int i = 0; i < m; i++) {
             beta += r[i] * r[i];
         }
         beta = Math.sqrt(beta);
-        java.util.Arrays.fill(step, 0.0);
+        Arrays.fill(step, 0.0);
         if (beta == 0) {
-            lastRelativeResidual = 0;
             return 0;
         }
         for (int i = 0; i < m; i++) {
             v[0][i] = r[i] / beta;
         }
-        java.util.Arrays.fill(g, 0.0);
+        Arrays.fill(g, 0.0);
         g[0] = beta;
         int used = 0;
         double residual = beta;
         for (int j = 0; j < k; j++) {
             // w = W J_F J_g S v_j
-            apply(family, session, x, yt, scale, v[j], v[j + 1]);
+            apply(session, x, yt, scale, v[j], v[j + 1]);
             for (int i = 0; i <= j; i++) {
                 double d = 0;
                 for (int q = 0; q < m; q++) {
@@ -171,13 +185,11 @@ final class KrylovStep {
             ty[q] = s * scale[q];
         }
         session.inverseJvp(yt, ty, gx, step);
-        lastRelativeResidual = residual / beta;
         return residual * residual;
     }
 
     /**
      * Applies the preconditioned operator.
-     * @param family the family
      * @param session the session
      * @param x point
      * @param yt F(x)
@@ -185,13 +197,13 @@ final class KrylovStep {
      * @param in weighted input
      * @param out weighted output
      */
-    private void apply(final ForwardModel family, final DeceptronSession session, final double[] x,
-                       final double[] yt, final double[] scale, final double[] in, final double[] out) {
+    private void apply(final DeceptronSession session, final double[] x, final double[] yt, final double[] scale,
+                       final double[] in, final double[] out) {
         for (int q = 0; q < in.length; q++) {
             ty[q] = in[q] * scale[q];
         }
         session.inverseJvp(yt, ty, gx, tx);
-        final double[] jv = family.jvp(x, tx);
+        final double[] jv = tangent.jvp(x, tx);
         tangentEvaluations++;
         for (int q = 0; q < out.length; q++) {
             out[q] = jv[q] / scale[q];
@@ -204,13 +216,5 @@ final class KrylovStep {
      */
     int getTangentEvaluations() {
         return tangentEvaluations;
-    }
-
-    /**
-     * Returns the relative linear residual of the last solve.
-     * @return ||r - A u|| / ||r||
-     */
-    double getLastRelativeResidual() {
-        return lastRelativeResidual;
     }
 }

@@ -14,6 +14,7 @@ import org.deceptron.dipg.spi.FamilyProblem;
 import org.hipparchus.exception.LocalizedCoreFormats;
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.exception.NullArgumentException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
@@ -108,6 +109,44 @@ class DipgOptimizerContractTest {
         assertThatThrownBy(() -> o.withFallbackIterations(0)).hasMessageContaining("fallback");
         assertThatThrownBy(() -> o.withRjcpGate(0)).hasMessageContaining("RJCP");
         assertThatThrownBy(() -> o.withStallDetection(0, 0.5)).hasMessageContaining("stall");
+    }
+
+    @Test
+    void everySettingIsCheckedTheSameWay() {
+        final DipgOptimizer o = new DipgOptimizer();
+        assertThatThrownBy(() -> o.withMaxBacktracks(61)).isInstanceOf(MathIllegalArgumentException.class)
+                .satisfies(e -> assertThat(((MathIllegalArgumentException) e).getSpecifier())
+                        .isEqualTo(DipgFormats.INVALID_SETTING));
+        assertThatThrownBy(() -> o.withKrylovDimension(201)).isInstanceOf(MathIllegalArgumentException.class)
+                .hasMessageContaining("Krylov dimension");
+        assertThatThrownBy(() -> o.withStallDetection(3, 1.0)).isInstanceOf(MathIllegalArgumentException.class)
+                .hasMessageContaining("stall reduction");
+        assertThatThrownBy(() -> o.withStepVariant(null)).isInstanceOf(NullArgumentException.class);
+        assertThatThrownBy(() -> o.withFallbackPolicy(null)).isInstanceOf(NullArgumentException.class);
+        assertThatThrownBy(() -> o.withLevenbergMarquardt(null)).isInstanceOf(NullArgumentException.class);
+        assertThatThrownBy(() -> o.withRegistry(null)).isInstanceOf(NullArgumentException.class);
+        // a refused value leaves the optimizer as it was
+        assertThat(o.getMaxBacktracks()).isEqualTo(8);
+        assertThat(o.getKrylovDimension()).isEqualTo(20);
+    }
+
+    @Test
+    void reportsSummariseTheSolve() {
+        final DipgOptimum d = new DipgOptimizer().withDeceptrons(exact).optimize(FamilyProblemFactory.create(family, observation(4),
+                family.defaultStart()));
+        assertThat(d.briefReport()).startsWith("D-IPG: CHECKER, rms ")
+                .contains(d.getIterations() + " iterations (" + d.getDipgSteps()
+                        + " learned, 0 Krylov, 0 LM in 0 fallbacks)")
+                .contains(d.getEvaluations() + " evaluations (" + d.getValueEvaluations()
+                        + " forward, 0 Jacobian, 0 tangent)")
+                .doesNotContain("\n");
+        assertThat(d.fullReport()).contains("Deceptron          exact").contains("Termination        CHECKER")
+                .contains("  learned steps    " + d.getDipgSteps()).contains("RJCP               " + d.getDipgSteps()
+                        + " values");
+        final DipgOptimum lm = new DipgOptimizer().withRegistry(org.deceptron.dipg.registry.DeceptronRegistry.empty())
+                .optimize(FamilyProblemFactory.create(family, observation(4), family.defaultStart()));
+        assertThat(lm.briefReport()).startsWith("D-IPG: LEVENBERG_MARQUARDT").contains("0 learned");
+        assertThat(lm.fullReport()).contains("none (Levenberg-Marquardt)").contains("0 values, final NaN");
     }
 
     @Test

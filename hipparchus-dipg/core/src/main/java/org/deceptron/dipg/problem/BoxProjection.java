@@ -1,5 +1,7 @@
 package org.deceptron.dipg.problem;
 
+import org.deceptron.dipg.DipgFormats;
+import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.linear.RealVector;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.ParameterValidator;
 
@@ -22,11 +24,12 @@ public final class BoxProjection implements ParameterValidator {
      */
     public BoxProjection(final double[] lower, final double[] upper) {
         if (lower.length != upper.length) {
-            throw new IllegalArgumentException("bounds of different lengths: " + lower.length + " and " + upper.length);
+            throw new MathIllegalArgumentException(DipgFormats.WRONG_LENGTH, "upper bounds", upper.length,
+                    lower.length);
         }
         for (int i = 0; i < lower.length; i++) {
             if (!(lower[i] <= upper[i])) {
-                throw new IllegalArgumentException("empty box at index " + i + ": [" + lower[i] + ", " + upper[i] + "]");
+                throw new MathIllegalArgumentException(DipgFormats.EMPTY_BOX, i, lower[i], upper[i]);
             }
         }
         this.lower = lower.clone();
