@@ -11,7 +11,7 @@ import org.deceptron.dipg.nn.Layer;
  * class when writing and on the tag when reading; a layer type is added to the format by adding its codec there.
  * <p>
  * Reading follows the rules of {@link BodyReader}: every size is checked (range, overflow, bytes present) before
- * anything is allocated, and a layer constructor's {@link IllegalArgumentException}
+ * anything is allocated, and a layer constructor's {@link org.hipparchus.exception.MathIllegalArgumentException}
  * is turned into a {@link ModelFormatException.Reason#CORRUPT} by the registry.
  * </p>
  * @param <L> the layer type

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.deceptron.dipg.DipgFormats;
 import org.deceptron.dipg.nn.Convolution;
 import org.deceptron.dipg.nn.Dense;
 import org.deceptron.dipg.nn.Layer;
@@ -16,6 +17,8 @@ import org.deceptron.dipg.nn.Padding;
 import org.deceptron.dipg.nn.Reshape;
 import org.deceptron.dipg.nn.ResidualBlock;
 import org.deceptron.dipg.nn.Tanh;
+import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.exception.MathIllegalStateException;
 
 /**
  * The registry of the {@link LayerCodec}s of format version 1, looked up by layer class (writing) and by tag
@@ -88,12 +91,12 @@ final class LayerCodecs {
      * @param out the stream
      * @param layer the layer
      * @throws IOException when writing fails
-     * @throws IllegalStateException when the layer's class has no codec
+     * @throws MathIllegalStateException when the layer's class has no codec ({@link DipgFormats#MODEL_NO_LAYER_CODEC})
      */
     static void writeLayer(final DataOutputStream out, final Layer layer) throws IOException {
         final LayerCodec<?> codec = BY_TYPE.get(layer.getClass());
         if (codec == null) {
-            throw new IllegalStateException("no model file encoding for layer " + layer);
+            throw new MathIllegalStateException(DipgFormats.MODEL_NO_LAYER_CODEC, layer);
         }
         write(codec, layer, out);
     }
@@ -143,7 +146,7 @@ final class LayerCodecs {
         }
         try {
             return codec.read(tag, r, what, depth);
-        } catch (IllegalArgumentException e) {
+        } catch (MathIllegalArgumentException e) {
             throw r.corrupt("invalid " + what + ": " + e.getMessage(), e);
         }
     }

@@ -69,7 +69,8 @@ public final class ModelFile {
      * @param model the model
      * @param out the stream
      * @throws IOException when writing fails
-     * @throws IllegalArgumentException when a string is too long for the format (over 1 MiB of UTF-8)
+     * @throws org.hipparchus.exception.MathIllegalArgumentException when a string is too long for the format (over
+     *         1 MiB of UTF-8; {@link org.deceptron.dipg.DipgFormats#MODEL_STRING_TOO_LONG})
      */
     public static void write(final DeceptronModel model, final OutputStream out) throws IOException {
         ModelWriter.write(model, out);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import org.deceptron.dipg.model.ModelFormatException.Reason;
 import org.deceptron.dipg.nn.Network;
+import org.hipparchus.exception.MathIllegalArgumentException;
 
 /** Reads format version 1 of {@link ModelFile}, with every check the format allows. */
 final class ModelReader {
@@ -132,7 +133,7 @@ final class ModelReader {
         }
         try {
             return new DeceptronModel(name, familyId, fingerprint, forward, reverse, xNorm, yNorm, record);
-        } catch (IllegalArgumentException e) {
+        } catch (MathIllegalArgumentException e) {
             throw r.corrupt(e.getMessage(), e);
         }
     }
@@ -146,7 +147,7 @@ final class ModelReader {
     private static Network readNetwork(final BodyReader r, final String what) {
         try {
             return new Network(LayerCodecs.readLayers(r, what, 0));
-        } catch (IllegalArgumentException e) {
+        } catch (MathIllegalArgumentException e) {
             throw r.corrupt("inconsistent " + what + ": " + e.getMessage(), e);
         }
     }
@@ -163,7 +164,7 @@ final class ModelReader {
         final double[] std = r.readDoubles(length, "standard deviations of " + what);
         try {
             return new Normalization(mean, std);
-        } catch (IllegalArgumentException e) {
+        } catch (MathIllegalArgumentException e) {
             throw r.corrupt("invalid " + what + ": " + e.getMessage(), e);
         }
     }

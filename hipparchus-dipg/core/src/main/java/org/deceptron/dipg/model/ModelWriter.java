@@ -7,7 +7,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.zip.CRC32;
+import org.deceptron.dipg.DipgFormats;
 import org.deceptron.dipg.nn.Network;
+import org.hipparchus.exception.MathIllegalArgumentException;
 
 /** Writes format version 1 of {@link ModelFile}. */
 final class ModelWriter {
@@ -62,13 +64,13 @@ final class ModelWriter {
      * @param out the stream
      * @param s the string
      * @throws IOException when writing fails
+     * @throws MathIllegalArgumentException when the string is too long ({@link DipgFormats#MODEL_STRING_TOO_LONG})
      */
     private static void writeString(final DataOutputStream out, final String s) throws IOException {
         final byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > FormatV1.MAX_STRING_BYTES) {
-            throw new IllegalArgumentException("string of " + bytes.length + " UTF-8 bytes exceeds the model file "
-                                               + "limit of " + FormatV1.MAX_STRING_BYTES + ": "
-                                               + s.substring(0, 40) + "...");
+            throw new MathIllegalArgumentException(DipgFormats.MODEL_STRING_TOO_LONG, bytes.length,
+                                                   FormatV1.MAX_STRING_BYTES, s.substring(0, 40));
         }
         out.writeInt(bytes.length);
         out.write(bytes);

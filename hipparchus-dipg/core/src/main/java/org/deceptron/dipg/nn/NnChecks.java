@@ -1,5 +1,8 @@
 package org.deceptron.dipg.nn;
 
+import org.deceptron.dipg.DipgFormats;
+import org.hipparchus.exception.MathIllegalArgumentException;
+
 /** Argument checks shared by the layers and the evaluators of this package. */
 final class NnChecks {
 
@@ -11,12 +14,12 @@ final class NnChecks {
      * Checks that every entry of an array is finite.
      * @param what name used in the message
      * @param values the values
-     * @throws IllegalArgumentException on a NaN or infinite entry
+     * @throws MathIllegalArgumentException on a NaN or infinite entry ({@link DipgFormats#NN_NOT_FINITE})
      */
     static void checkFinite(final String what, final double[] values) {
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
-                throw new IllegalArgumentException(what + "[" + i + "] is not finite: " + values[i]);
+                throw new MathIllegalArgumentException(DipgFormats.NN_NOT_FINITE, what, i, Double.toString(values[i]));
             }
         }
     }
@@ -26,14 +29,15 @@ final class NnChecks {
      * @param what name used in the message
      * @param values the array
      * @param expected the expected length
-     * @throws IllegalArgumentException on a null array or a wrong length
+     * @throws MathIllegalArgumentException on a null array ({@link DipgFormats#NN_NULL_ARRAY}) or a wrong length
+     *         ({@link DipgFormats#WRONG_LENGTH})
      */
     static void checkLength(final String what, final double[] values, final int expected) {
         if (values == null) {
-            throw new IllegalArgumentException(what + " is null, expected length " + expected);
+            throw new MathIllegalArgumentException(DipgFormats.NN_NULL_ARRAY, what, expected);
         }
         if (values.length != expected) {
-            throw new IllegalArgumentException(what + " has length " + values.length + ", expected " + expected);
+            throw new MathIllegalArgumentException(DipgFormats.WRONG_LENGTH, what, values.length, expected);
         }
     }
 
@@ -43,11 +47,11 @@ final class NnChecks {
      * @param out the output array
      * @param inName name of the input, for the message
      * @param in the input array
-     * @throws IllegalArgumentException when they are the same array
+     * @throws MathIllegalArgumentException when they are the same array ({@link DipgFormats#NN_SAME_ARRAY})
      */
     static void checkDistinct(final String outName, final double[] out, final String inName, final double[] in) {
         if (out == in) {
-            throw new IllegalArgumentException(outName + " must not be the same array as " + inName);
+            throw new MathIllegalArgumentException(DipgFormats.NN_SAME_ARRAY, outName, inName);
         }
     }
 }
