@@ -238,8 +238,8 @@ final class LayerCodecs {
         @Override
         public Dense read(final int tag, final BodyReader r, final String what, final int depth) {
             final boolean single = tag == DENSE_FLOAT;
-            final int in = r.readCount("input size of " + what, 1, Integer.MAX_VALUE);
-            final int out = r.readCount("output size of " + what, 1, Integer.MAX_VALUE);
+            final int in = r.readCount("input size of " + what, 1, Layer.MAX_SIZE);
+            final int out = r.readCount("output size of " + what, 1, Layer.MAX_SIZE);
             // a product of two ints cannot overflow a long; readValues checks it against the bytes present
             final double[] w = r.readValues((long) in * out, single, "weights of " + what);
             final double[] b = r.readValues(out, single, "biases of " + what);
@@ -353,9 +353,9 @@ final class LayerCodecs {
         public Convolution read(final int tag, final BodyReader r, final String what, final int depth) {
             final boolean single = tag == CONVOLUTION_FLOAT;
             final int dims = r.readCount("dimensions of " + what, 1, 3);
-            final int in = r.readCount("input channels of " + what, 1, Integer.MAX_VALUE);
-            final int out = r.readCount("output channels of " + what, 1, Integer.MAX_VALUE);
-            final int kernel = r.readCount("kernel of " + what, 1, Integer.MAX_VALUE);
+            final int in = r.readCount("input channels of " + what, 1, Layer.MAX_SIZE);
+            final int out = r.readCount("output channels of " + what, 1, Layer.MAX_SIZE);
+            final int kernel = r.readCount("kernel of " + what, 1, Layer.MAX_SIZE);
             final int code = r.readInt("padding of " + what);
             final Padding padding;
             if (code == PADDING_ZERO) {
@@ -366,14 +366,23 @@ final class LayerCodecs {
                 throw r.corrupt("unknown padding code " + code + " for " + what + " (0 ZERO, 1 CIRCULAR)");
             }
             final int[] shape = new int[dims];
+            final long[] inFactors = new long[dims + 1];
+            final long[] outFactors = new long[dims + 1];
             final long[] weightFactors = new long[dims + 2];
+            inFactors[0] = in;
+            outFactors[0] = out;
             weightFactors[0] = out;
             weightFactors[1] = in;
             for (int k = 0; k < dims; k++) {
-                shape[k] = r.readCount("spatial size " + k + " of " + what, 1, Integer.MAX_VALUE);
+                shape[k] = r.readCount("spatial size " + k + " of " + what, 1, Layer.MAX_SIZE);
+                inFactors[k + 1] = shape[k];
+                outFactors[k + 1] = shape[k];
                 weightFactors[k + 2] = kernel;
             }
-            final long weightCount = cappedProduct(Integer.MAX_VALUE, weightFactors);
+            // the tensor sizes are backed by no bytes of the file: cap them before reading or allocating anything
+            checkTensorSize(r, what, "input", inFactors);
+            checkTensorSize(r, what, "output", outFactors);
+            final long weightCount = cappedProduct(Layer.MAX_SIZE, weightFactors);
             if (weightCount < 0) {
                 throw r.corrupt(what + " claims an impossible number of weights (" + out + "x" + in + "x" + kernel
                                 + "^" + dims + ")");
@@ -381,6 +390,26 @@ final class LayerCodecs {
             final double[] w = r.readValues(weightCount, single, "weights of " + what);
             final double[] b = r.readValues(out, single, "biases of " + what);
             return new Convolution(dims, in, out, kernel, padding, shape, w, b);
+        }
+
+        /**
+         * Refuses a convolution whose input or output size (channels times spatial points) exceeds
+         * {@link Layer#MAX_SIZE}.
+         * @param r the body reader
+         * @param what which layer, for messages
+         * @param side "input" or "output"
+         * @param factors the channels, then the spatial shape
+         */
+        private static void checkTensorSize(final BodyReader r, final String what, final String side,
+                                            final long[] factors) {
+            if (cappedProduct(Layer.MAX_SIZE, factors) < 0) {
+                final StringBuilder sb = new StringBuilder();
+                for (final long f : factors) {
+                    sb.append(sb.length() == 0 ? "" : " x ").append(f);
+                }
+                throw r.corrupt(what + " is too large: its " + side + " size " + sb + " (channels x spatial shape) "
+                                + "exceeds the largest layer size " + Layer.MAX_SIZE);
+            }
         }
     }
 
@@ -450,7 +479,7 @@ final class LayerCodecs {
 
         @Override
         public Reshape read(final int tag, final BodyReader r, final String what, final int depth) {
-            return new Reshape(r.readCount("size of " + what, 1, Integer.MAX_VALUE));
+            return new Reshape(r.readCount("size of " + what, 1, Layer.MAX_SIZE));
         }
     }
 }

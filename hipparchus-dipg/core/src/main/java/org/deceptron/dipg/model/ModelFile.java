@@ -49,7 +49,9 @@ import java.nio.file.Path;
  * Reading checks, in this order, the magic, the version, the header checksum, the length (truncation), the
  * checksum, then parses and validates the content, then the family id and fingerprint when they are expected. Any
  * failure is a {@link ModelFormatException} whose {@link ModelFormatException.Reason} tells which check failed.
- * Sizes read from a file are checked against the bytes actually present before anything is allocated.
+ * Sizes read from a file are checked against the bytes actually present before anything is allocated; sizes that
+ * no bytes back (a convolution's input and output sizes, channels times spatial points) are multiplied without
+ * overflow and refused above {@link org.deceptron.dipg.nn.Layer#MAX_SIZE}, also before anything is allocated.
  * </p>
  */
 public final class ModelFile {

@@ -91,7 +91,8 @@ public final class Convolution extends Layer {
      * @throws MathIllegalArgumentException on invalid dimensions, kernel or padding settings
      *         ({@link DipgFormats#NN_INVALID_PARAMETER}, {@link DipgFormats#NN_SHAPE_LENGTH}), wrong array lengths
      *         ({@link DipgFormats#NN_PARAMETER_COUNT}), non-finite values ({@link DipgFormats#NN_NOT_FINITE}), or
-     *         too large a tensor ({@link DipgFormats#NN_SIZE_TOO_LARGE})
+     *         when the input or output size, the weight count or the evaluation buffers would exceed
+     *         {@link Layer#MAX_SIZE} ({@link DipgFormats#NN_SIZE_TOO_LARGE}; computed without overflow)
      */
     public Convolution(final int dims, final int inChannels, final int outChannels, final int kernel,
                        final Padding padding, final int[] spatialShape, final double[] weights,
@@ -116,25 +117,30 @@ public final class Convolution extends Layer {
             throw new MathIllegalArgumentException(DipgFormats.NN_SHAPE_LENGTH, "Convolution " + dims + "-D", dims,
                                                    Arrays.toString(spatialShape));
         }
-        long points = 1;
         for (final int s : spatialShape) {
             if (s <= 0) {
                 throw new MathIllegalArgumentException(DipgFormats.NN_INVALID_PARAMETER,
                                                        "Convolution spatial shape", "positive",
                                                        Arrays.toString(spatialShape));
             }
-            points *= s;
         }
-        if (points * Math.max(inChannels, outChannels) > Integer.MAX_VALUE) {
-            throw new MathIllegalArgumentException(DipgFormats.NN_SIZE_TOO_LARGE, "Convolution tensor",
-                                                   points + " points x " + Math.max(inChannels, outChannels)
-                                                   + " channels", Integer.MAX_VALUE);
-        }
-        long taps = 1;
+        final String name = describe(dims, inChannels, outChannels, kernel, padding, spatialShape);
+        final long[] inFactors = new long[dims + 1];
+        final long[] outFactors = new long[dims + 1];
+        final long[] weightFactors = new long[dims + 2];
+        inFactors[0] = inChannels;
+        outFactors[0] = outChannels;
+        weightFactors[0] = outChannels;
+        weightFactors[1] = inChannels;
         for (int k = 0; k < dims; k++) {
-            taps *= kernel;
+            inFactors[k + 1] = spatialShape[k];
+            outFactors[k + 1] = spatialShape[k];
+            weightFactors[k + 2] = kernel;
         }
-        final long expectedWeights = (long) outChannels * inChannels * taps;
+        // every product is checked against MAX_SIZE before it is formed: none can wrap
+        NnChecks.checkedSize(name + " input size", inFactors);
+        NnChecks.checkedSize(name + " output size", outFactors);
+        final int expectedWeights = NnChecks.checkedSize(name + " weight count", weightFactors);
         if (weights.length != expectedWeights) {
             throw new MathIllegalArgumentException(DipgFormats.NN_PARAMETER_COUNT, "Convolution " + dims + "-D "
                                                    + inChannels + "->" + outChannels + " kernel " + kernel,
@@ -145,6 +151,10 @@ public final class Convolution extends Layer {
             throw new MathIllegalArgumentException(DipgFormats.NN_PARAMETER_COUNT, "Convolution", outChannels,
                                                    "biases", bias.length);
         }
+        // the evaluator pads every row by kernel/2 columns on each side: channels * D*H * (W + 2*(kernel/2))
+        final long rows = dims == 3 ? (long) spatialShape[0] * spatialShape[1] : dims == 2 ? spatialShape[0] : 1;
+        final long pitch = (long) spatialShape[dims - 1] + 2 * (kernel / 2);
+        NnChecks.checkedSize(name + " evaluation buffer", Math.max(inChannels, outChannels), rows, pitch);
         NnChecks.checkFinite("Convolution weights", weights);
         NnChecks.checkFinite("Convolution bias", bias);
 
@@ -159,7 +169,7 @@ public final class Convolution extends Layer {
         this.depth = dims == 3 ? shape[0] : 1;
         this.height = dims >= 2 ? shape[dims - 2] : 1;
         this.width = shape[dims - 1];
-        this.plane = (int) points;
+        this.plane = depth * height * width;
         this.rowTaps = rowTaps(dims == 3 ? kernel : 1, dims >= 2 ? kernel : 1, padding);
     }
 

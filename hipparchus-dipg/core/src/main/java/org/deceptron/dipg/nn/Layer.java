@@ -17,6 +17,14 @@ public abstract sealed class Layer permits Dense, LeakyRelu, Tanh, Convolution, 
     /** Value of {@link #inputSize()} for element-wise layers, which accept any input size and preserve it. */
     public static final int ANY_SIZE = -1;
 
+    /**
+     * Largest input or output size of a layer, and largest size computed from a layer's shape (its parameter
+     * count, its evaluation buffers): sizes are Java array lengths. Layer constructors refuse larger sizes with
+     * {@link DipgFormats#NN_SIZE_TOO_LARGE}, computing them without overflow; model files declaring larger sizes
+     * are refused before anything is allocated.
+     */
+    public static final int MAX_SIZE = Integer.MAX_VALUE;
+
     /** Only the layers of this package extend this class. */
     Layer() {
     }

@@ -54,4 +54,29 @@ final class NnChecks {
             throw new MathIllegalArgumentException(DipgFormats.NN_SAME_ARRAY, outName, inName);
         }
     }
+
+    /**
+     * Multiplies non-negative sizes without overflow, refusing a product above {@link Layer#MAX_SIZE}: the running
+     * product is kept at most {@code MAX_SIZE} and checked before every multiplication, so it never wraps.
+     * @param what what the product is, for the message (e.g. "Convolution(...) input size")
+     * @param factors the factors (non-negative)
+     * @return the product, at most {@link Layer#MAX_SIZE}
+     * @throws MathIllegalArgumentException when the product exceeds {@link Layer#MAX_SIZE}
+     *         ({@link DipgFormats#NN_SIZE_TOO_LARGE}, naming {@code what} and the factors)
+     */
+    static int checkedSize(final String what, final long... factors) {
+        long product = 1;
+        for (final long factor : factors) {
+            if (factor != 0 && product > Layer.MAX_SIZE / factor) {
+                final StringBuilder sb = new StringBuilder();
+                for (final long f : factors) {
+                    sb.append(sb.length() == 0 ? "" : " x ").append(f);
+                }
+                throw new MathIllegalArgumentException(DipgFormats.NN_SIZE_TOO_LARGE, what, sb.toString(),
+                                                       Layer.MAX_SIZE);
+            }
+            product *= factor;
+        }
+        return (int) product;
+    }
 }

@@ -132,6 +132,36 @@ class ConvolutionTest {
     }
 
     @Test
+    void refusesSizesAboveTheLimitWithoutOverflow() {
+        final double[] one = {0.5};
+        final double[] bias = {0};
+        // 2^28 x 2^28 points: above the limit, computed without wrapping
+        assertThatThrownBy(() -> new Convolution(2, 1, 1, 1, Padding.ZERO, new int[] {1 << 28, 1 << 28}, one, bias))
+            .isInstanceOf(MathIllegalArgumentException.class)
+            .satisfies(e -> assertThat(((MathIllegalArgumentException) e).getSpecifier())
+                .isEqualTo(DipgFormats.NN_SIZE_TOO_LARGE))
+            .hasMessageStartingWith("Convolution(2-D, 1->1, k=1, ZERO, 268435456x268435456) input size is too large: "
+                                    + "1 x 268435456 x 268435456 exceeds the limit of");
+        // 2^22 x 2^22 x 2^20 = 2^64 points: a long product wraps to 0 (and D*H in an int too)
+        assertThatThrownBy(() -> new Convolution(3, 1, 1, 1, Padding.CIRCULAR, new int[] {1 << 22, 1 << 22, 1 << 20},
+                                                 one, bias))
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("input size is too large");
+        // the output channels count
+        assertThatThrownBy(() -> new Convolution(1, 1, 1 << 16, 1, Padding.ZERO, new int[] {1 << 16},
+                                                 new double[1 << 16], new double[1 << 16]))
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("output size is too large");
+        // the weight count: 2^11 x 2^11 x 1025^2 > 2^31, before comparing with the array length
+        assertThatThrownBy(() -> new Convolution(2, 1 << 11, 1 << 11, 1025, Padding.ZERO, new int[] {1, 1}, one,
+                                                 bias))
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("weight count is too large");
+        // padded rows: 2^30 rows of 1 + 2 columns
+        assertThatThrownBy(() -> new Convolution(2, 1, 1, 3, Padding.ZERO, new int[] {1 << 30, 1}, new double[9],
+                                                 bias))
+            .isInstanceOf(MathIllegalArgumentException.class)
+            .hasMessageContaining("evaluation buffer is too large: 1 x 1073741824 x 3 exceeds the limit of");
+    }
+
+    @Test
     void aSizeMismatchNamesBothSizesAndItsSpecifier() {
         final Convolution conv = new Convolution(1, 2, 1, 1, Padding.ZERO, new int[] {3}, new double[2],
                                                  new double[1]);
