@@ -1,7 +1,9 @@
 package org.deceptron.dipg.model;
 
 import java.util.Objects;
+import org.deceptron.dipg.DipgFormats;
 import org.deceptron.dipg.nn.Network;
+import org.hipparchus.exception.MathIllegalArgumentException;
 
 /**
  * A trained Deceptron as data: a forward surrogate network f (n -> m) and a reverse network g (m -> n) working in
@@ -56,7 +58,8 @@ public final class DeceptronModel {
      * @param xNormalization normalisation of x, length n
      * @param yNormalization normalisation of y, length m
      * @param trainingRecord the training record ({@link TrainingRecord#empty()} when unknown)
-     * @throws IllegalArgumentException when sizes disagree (the message says which)
+     * @throws MathIllegalArgumentException when sizes disagree ({@link DipgFormats#MODEL_SIZE_MISMATCH}; the message
+     *         says which)
      * @throws NullPointerException on a null argument
      */
     public DeceptronModel(final String name, final String familyId, final String familyFingerprint,
@@ -72,24 +75,23 @@ public final class DeceptronModel {
         this.trainingRecord = Objects.requireNonNull(trainingRecord, "training record");
         final int n = forward.inputSize();
         final int m = forward.outputSize();
-        check(reverse.inputSize() == m, "reverse network g input size " + reverse.inputSize()
-                                        + " differs from the forward network f output size m = " + m);
-        check(reverse.outputSize() == n, "reverse network g output size " + reverse.outputSize()
-                                         + " differs from the forward network f input size n = " + n);
-        check(xNormalization.length() == n, "x normalization length " + xNormalization.length()
-                                            + " differs from n = " + n);
-        check(yNormalization.length() == m, "y normalization length " + yNormalization.length()
-                                            + " differs from m = " + m);
+        checkSize("reverse network g input size", reverse.inputSize(), "the forward network f output size m", m);
+        checkSize("reverse network g output size", reverse.outputSize(), "the forward network f input size n", n);
+        checkSize("x normalization length", xNormalization.length(), "n", n);
+        checkSize("y normalization length", yNormalization.length(), "m", m);
     }
 
     /**
-     * Throws an {@link IllegalArgumentException} when a condition fails.
-     * @param ok the condition
-     * @param message the message
+     * Checks that a size equals the size it must match.
+     * @param what what the size is, for the message
+     * @param size the size
+     * @param reference what it must match, for the message
+     * @param expected the size it must match
+     * @throws MathIllegalArgumentException when they differ ({@link DipgFormats#MODEL_SIZE_MISMATCH})
      */
-    private static void check(final boolean ok, final String message) {
-        if (!ok) {
-            throw new IllegalArgumentException("inconsistent Deceptron model: " + message);
+    private static void checkSize(final String what, final int size, final String reference, final int expected) {
+        if (size != expected) {
+            throw new MathIllegalArgumentException(DipgFormats.MODEL_SIZE_MISMATCH, what, size, reference, expected);
         }
     }
 

@@ -49,7 +49,9 @@ import java.nio.file.Path;
  * Reading checks, in this order, the magic, the version, the header checksum, the length (truncation), the
  * checksum, then parses and validates the content, then the family id and fingerprint when they are expected. Any
  * failure is a {@link ModelFormatException} whose {@link ModelFormatException.Reason} tells which check failed.
- * Sizes read from a file are checked against the bytes actually present before anything is allocated.
+ * Sizes read from a file are checked against the bytes actually present before anything is allocated; sizes that
+ * no bytes back (a convolution's input and output sizes, channels times spatial points) are multiplied without
+ * overflow and refused above {@link org.deceptron.dipg.nn.Layer#MAX_SIZE}, also before anything is allocated.
  * </p>
  */
 public final class ModelFile {
@@ -69,7 +71,8 @@ public final class ModelFile {
      * @param model the model
      * @param out the stream
      * @throws IOException when writing fails
-     * @throws IllegalArgumentException when a string is too long for the format (over 1 MiB of UTF-8)
+     * @throws org.hipparchus.exception.MathIllegalArgumentException when a string is too long for the format (over
+     *         1 MiB of UTF-8; {@link org.deceptron.dipg.DipgFormats#MODEL_STRING_TOO_LONG})
      */
     public static void write(final DeceptronModel model, final OutputStream out) throws IOException {
         ModelWriter.write(model, out);

@@ -4,19 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.zip.CRC32;
 import org.deceptron.dipg.model.ModelFormatException.Reason;
-import org.deceptron.dipg.nn.Convolution;
-import org.deceptron.dipg.nn.Dense;
-import org.deceptron.dipg.nn.Layer;
-import org.deceptron.dipg.nn.LeakyRelu;
 import org.deceptron.dipg.nn.Network;
-import org.deceptron.dipg.nn.Padding;
-import org.deceptron.dipg.nn.Reshape;
-import org.deceptron.dipg.nn.ResidualBlock;
-import org.deceptron.dipg.nn.Tanh;
+import org.hipparchus.exception.MathIllegalArgumentException;
 
 /** Reads format version 1 of {@link ModelFile}, with every check the format allows. */
 final class ModelReader {
@@ -142,7 +133,7 @@ final class ModelReader {
         }
         try {
             return new DeceptronModel(name, familyId, fingerprint, forward, reverse, xNorm, yNorm, record);
-        } catch (IllegalArgumentException e) {
+        } catch (MathIllegalArgumentException e) {
             throw r.corrupt(e.getMessage(), e);
         }
     }
@@ -154,118 +145,11 @@ final class ModelReader {
      * @return the network
      */
     private static Network readNetwork(final BodyReader r, final String what) {
-        final List<Layer> layers = readLayers(r, what, 0);
         try {
-            return new Network(layers);
-        } catch (IllegalArgumentException e) {
+            return new Network(LayerCodecs.readLayers(r, what, 0));
+        } catch (MathIllegalArgumentException e) {
             throw r.corrupt("inconsistent " + what + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Reads a count and that many layers.
-     * @param r the body reader
-     * @param what where the layers belong, for messages
-     * @param depth nesting depth of residual blocks
-     * @return the layers
-     */
-    private static List<Layer> readLayers(final BodyReader r, final String what, final int depth) {
-        final int count = r.readCount("layer count of " + what, 1,
-                                      Math.min(FormatV1.MAX_LAYERS, r.remaining() / Integer.BYTES));
-        final List<Layer> layers = new ArrayList<>(count);
-        for (int k = 0; k < count; k++) {
-            layers.add(readLayer(r, what + " layer " + k, depth));
-        }
-        return layers;
-    }
-
-    /**
-     * Reads one layer.
-     * @param r the body reader
-     * @param what which layer, for messages
-     * @param depth nesting depth of residual blocks
-     * @return the layer
-     */
-    private static Layer readLayer(final BodyReader r, final String what, final int depth) {
-        final int tag = r.readInt("tag of " + what);
-        try {
-            switch (tag) {
-                case FormatV1.DENSE:
-                case FormatV1.DENSE_FLOAT: {
-                    final boolean single = tag == FormatV1.DENSE_FLOAT;
-                    final int in = r.readCount("input size of " + what, 1, Integer.MAX_VALUE);
-                    final int out = r.readCount("output size of " + what, 1, Integer.MAX_VALUE);
-                    final double[] w = r.readValues((long) in * out, single, "weights of " + what);
-                    final double[] b = r.readValues(out, single, "biases of " + what);
-                    return new Dense(in, out, w, b);
-                }
-                case FormatV1.LEAKY_RELU:
-                    return new LeakyRelu(r.readDouble("slope of " + what));
-                case FormatV1.TANH:
-                    return new Tanh();
-                case FormatV1.CONVOLUTION:
-                case FormatV1.CONVOLUTION_FLOAT:
-                    return readConvolution(r, what, tag == FormatV1.CONVOLUTION_FLOAT);
-                case FormatV1.RESIDUAL: {
-                    if (depth >= FormatV1.MAX_NESTING) {
-                        throw r.corrupt(what + " nests residual blocks deeper than " + FormatV1.MAX_NESTING);
-                    }
-                    final List<Layer> body = readLayers(r, "body of " + what, depth + 1);
-                    final Layer post = r.readBoolean("post-activation flag of " + what)
-                                       ? readLayer(r, "post-activation of " + what, depth + 1) : null;
-                    return new ResidualBlock(body, post);
-                }
-                case FormatV1.RESHAPE:
-                    return new Reshape(r.readCount("size of " + what, 1, Integer.MAX_VALUE));
-                default:
-                    throw r.corrupt("unknown layer tag " + tag + " for " + what + " (known tags: 1 Dense, "
-                                    + "2 LeakyRelu, 3 Tanh, 4 Convolution, 5 Residual, 6 Reshape, 7 Dense float32, "
-                                    + "8 Convolution float32)");
-            }
-        } catch (IllegalArgumentException e) {
-            throw r.corrupt("invalid " + what + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Reads a convolution's parameters.
-     * @param r the body reader
-     * @param what which layer, for messages
-     * @param single whether the weights are stored as float32
-     * @return the convolution
-     */
-    private static Convolution readConvolution(final BodyReader r, final String what, final boolean single) {
-        final int dims = r.readCount("dimensions of " + what, 1, 3);
-        final int in = r.readCount("input channels of " + what, 1, Integer.MAX_VALUE);
-        final int out = r.readCount("output channels of " + what, 1, Integer.MAX_VALUE);
-        final int kernel = r.readCount("kernel of " + what, 1, Integer.MAX_VALUE);
-        final int code = r.readInt("padding of " + what);
-        final Padding padding;
-        if (code == FormatV1.PADDING_ZERO) {
-            padding = Padding.ZERO;
-        } else if (code == FormatV1.PADDING_CIRCULAR) {
-            padding = Padding.CIRCULAR;
-        } else {
-            throw r.corrupt("unknown padding code " + code + " for " + what + " (0 ZERO, 1 CIRCULAR)");
-        }
-        final int[] shape = new int[dims];
-        for (int k = 0; k < dims; k++) {
-            shape[k] = r.readCount("spatial size " + k + " of " + what, 1, Integer.MAX_VALUE);
-        }
-        long count = (long) out * in;
-        for (int k = 0; k < dims; k++) {
-            if (count > Integer.MAX_VALUE) {
-                break;
-            }
-            count *= kernel;
-        }
-        if (count > Integer.MAX_VALUE) {
-            throw r.corrupt(what + " claims an impossible number of weights (" + out + "x" + in + "x" + kernel + "^"
-                            + dims + ")");
-        }
-        final double[] w = r.readValues(count, single, "weights of " + what);
-        final double[] b = r.readValues(out, single, "biases of " + what);
-        return new Convolution(dims, in, out, kernel, padding, shape, w, b);
     }
 
     /**
@@ -280,7 +164,7 @@ final class ModelReader {
         final double[] std = r.readDoubles(length, "standard deviations of " + what);
         try {
             return new Normalization(mean, std);
-        } catch (IllegalArgumentException e) {
+        } catch (MathIllegalArgumentException e) {
             throw r.corrupt("invalid " + what + ": " + e.getMessage(), e);
         }
     }

@@ -1,7 +1,9 @@
 package org.deceptron.dipg.model;
 
+import org.deceptron.dipg.DipgFormats;
 import org.deceptron.dipg.nn.NetworkEvaluator;
 import org.deceptron.dipg.spi.DeceptronSession;
+import org.hipparchus.exception.MathIllegalArgumentException;
 
 /**
  * Session of a {@link ModelDeceptron}: normalises, evaluates a network, denormalises, through pre-allocated
@@ -106,13 +108,15 @@ final class ModelSession implements DeceptronSession {
      * @param what argument name
      * @param v the argument
      * @param expected expected length
+     * @throws MathIllegalArgumentException on a null array ({@link DipgFormats#NN_NULL_ARRAY}) or a wrong length
+     *         ({@link DipgFormats#WRONG_LENGTH})
      */
     private static void check(final String what, final double[] v, final int expected) {
         if (v == null) {
-            throw new IllegalArgumentException(what + " is null, expected length " + expected);
+            throw new MathIllegalArgumentException(DipgFormats.NN_NULL_ARRAY, what, expected);
         }
         if (v.length != expected) {
-            throw new IllegalArgumentException(what + " has length " + v.length + ", expected " + expected);
+            throw new MathIllegalArgumentException(DipgFormats.WRONG_LENGTH, what, v.length, expected);
         }
     }
 }

@@ -5,18 +5,11 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
-import org.deceptron.dipg.nn.Convolution;
-import org.deceptron.dipg.nn.Dense;
-import org.deceptron.dipg.nn.Layer;
-import org.deceptron.dipg.nn.LeakyRelu;
+import org.deceptron.dipg.DipgFormats;
 import org.deceptron.dipg.nn.Network;
-import org.deceptron.dipg.nn.Padding;
-import org.deceptron.dipg.nn.Reshape;
-import org.deceptron.dipg.nn.ResidualBlock;
-import org.deceptron.dipg.nn.Tanh;
+import org.hipparchus.exception.MathIllegalArgumentException;
 
 /** Writes format version 1 of {@link ModelFile}. */
 final class ModelWriter {
@@ -71,13 +64,13 @@ final class ModelWriter {
      * @param out the stream
      * @param s the string
      * @throws IOException when writing fails
+     * @throws MathIllegalArgumentException when the string is too long ({@link DipgFormats#MODEL_STRING_TOO_LONG})
      */
     private static void writeString(final DataOutputStream out, final String s) throws IOException {
         final byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > FormatV1.MAX_STRING_BYTES) {
-            throw new IllegalArgumentException("string of " + bytes.length + " UTF-8 bytes exceeds the model file "
-                                               + "limit of " + FormatV1.MAX_STRING_BYTES + ": "
-                                               + s.substring(0, 40) + "...");
+            throw new MathIllegalArgumentException(DipgFormats.MODEL_STRING_TOO_LONG, bytes.length,
+                                                   FormatV1.MAX_STRING_BYTES, s.substring(0, 40));
         }
         out.writeInt(bytes.length);
         out.write(bytes);
@@ -90,68 +83,7 @@ final class ModelWriter {
      * @throws IOException when writing fails
      */
     private static void writeNetwork(final DataOutputStream out, final Network network) throws IOException {
-        writeLayers(out, network.layers());
-    }
-
-    /**
-     * Writes a count and layers.
-     * @param out the stream
-     * @param layers the layers
-     * @throws IOException when writing fails
-     */
-    private static void writeLayers(final DataOutputStream out, final List<Layer> layers) throws IOException {
-        out.writeInt(layers.size());
-        for (final Layer layer : layers) {
-            writeLayer(out, layer);
-        }
-    }
-
-    /**
-     * Writes one layer: tag and parameters.
-     * @param out the stream
-     * @param layer the layer
-     * @throws IOException when writing fails
-     */
-    private static void writeLayer(final DataOutputStream out, final Layer layer) throws IOException {
-        if (layer instanceof Dense dense) {
-            final boolean single = isFloatExact(dense.weights()) && isFloatExact(dense.bias());
-            out.writeInt(single ? FormatV1.DENSE_FLOAT : FormatV1.DENSE);
-            out.writeInt(dense.inputSize());
-            out.writeInt(dense.outputSize());
-            writeValues(out, dense.weights(), single);
-            writeValues(out, dense.bias(), single);
-        } else if (layer instanceof LeakyRelu relu) {
-            out.writeInt(FormatV1.LEAKY_RELU);
-            out.writeDouble(relu.slope());
-        } else if (layer instanceof Tanh) {
-            out.writeInt(FormatV1.TANH);
-        } else if (layer instanceof Convolution conv) {
-            final boolean single = isFloatExact(conv.weights()) && isFloatExact(conv.bias());
-            out.writeInt(single ? FormatV1.CONVOLUTION_FLOAT : FormatV1.CONVOLUTION);
-            out.writeInt(conv.dims());
-            out.writeInt(conv.inChannels());
-            out.writeInt(conv.outChannels());
-            out.writeInt(conv.kernel());
-            out.writeInt(conv.padding() == Padding.CIRCULAR ? FormatV1.PADDING_CIRCULAR : FormatV1.PADDING_ZERO);
-            for (final int s : conv.spatialShape()) {
-                out.writeInt(s);
-            }
-            writeValues(out, conv.weights(), single);
-            writeValues(out, conv.bias(), single);
-        } else if (layer instanceof ResidualBlock block) {
-            out.writeInt(FormatV1.RESIDUAL);
-            writeLayers(out, block.body());
-            final Layer post = block.postActivation();
-            out.writeByte(post == null ? 0 : 1);
-            if (post != null) {
-                writeLayer(out, post);
-            }
-        } else if (layer instanceof Reshape reshape) {
-            out.writeInt(FormatV1.RESHAPE);
-            out.writeInt(reshape.inputSize());
-        } else {
-            throw new IllegalStateException("no model file encoding for layer " + layer);
-        }
+        LayerCodecs.writeLayers(out, network.layers());
     }
 
     /**
@@ -207,38 +139,6 @@ final class ModelWriter {
     private static void writeDoubles(final DataOutputStream out, final double[] values) throws IOException {
         for (final double v : values) {
             out.writeDouble(v);
-        }
-    }
-
-    /**
-     * Tells whether every value is exactly representable as a float.
-     * @param values the values
-     * @return true when storing them as float32 loses nothing
-     */
-    private static boolean isFloatExact(final double[] values) {
-        for (final double v : values) {
-            if ((double) (float) v != v && !Double.isNaN(v)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Writes weights as doubles or (exactly representable) floats.
-     * @param out the stream
-     * @param values the values
-     * @param single whether to write float32
-     * @throws IOException when writing fails
-     */
-    private static void writeValues(final DataOutputStream out, final double[] values, final boolean single)
-            throws IOException {
-        if (!single) {
-            writeDoubles(out, values);
-            return;
-        }
-        for (final double v : values) {
-            out.writeFloat((float) v);
         }
     }
 }

@@ -2,6 +2,8 @@ package org.deceptron.dipg.model;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.deceptron.dipg.DipgFormats;
+import org.hipparchus.exception.MathIllegalArgumentException;
 
 /**
  * Per-component affine normalisation {@code z = (v - mean) / std} and its inverse {@code v = z * std + mean}.
@@ -19,26 +21,28 @@ public final class Normalization {
      * Creates a normalisation. The arrays are copied.
      * @param mean per-component means (finite)
      * @param std per-component standard deviations (finite, strictly positive), same length as {@code mean}
-     * @throws IllegalArgumentException on empty or different lengths, or invalid values
+     * @throws MathIllegalArgumentException on empty ({@link DipgFormats#MODEL_EMPTY_NORMALIZATION}) or different
+     *         ({@link DipgFormats#MODEL_NORMALIZATION_LENGTHS}) lengths, or invalid values
+     *         ({@link DipgFormats#NN_NOT_FINITE}, {@link DipgFormats#NN_INVALID_PARAMETER})
      * @throws NullPointerException on a null array
      */
     public Normalization(final double[] mean, final double[] std) {
         Objects.requireNonNull(mean, "mean");
         Objects.requireNonNull(std, "std");
         if (mean.length == 0) {
-            throw new IllegalArgumentException("normalization needs at least one component");
+            throw new MathIllegalArgumentException(DipgFormats.MODEL_EMPTY_NORMALIZATION);
         }
         if (mean.length != std.length) {
-            throw new IllegalArgumentException("normalization mean has " + mean.length + " components but std has "
-                                               + std.length);
+            throw new MathIllegalArgumentException(DipgFormats.MODEL_NORMALIZATION_LENGTHS, mean.length, std.length);
         }
         for (int i = 0; i < mean.length; i++) {
             if (!Double.isFinite(mean[i])) {
-                throw new IllegalArgumentException("normalization mean[" + i + "] is not finite: " + mean[i]);
+                throw new MathIllegalArgumentException(DipgFormats.NN_NOT_FINITE, "normalization mean", i,
+                                                       Double.toString(mean[i]));
             }
             if (!(std[i] > 0) || !Double.isFinite(std[i])) {
-                throw new IllegalArgumentException("normalization std[" + i + "] must be finite and > 0, got "
-                                                   + std[i]);
+                throw new MathIllegalArgumentException(DipgFormats.NN_INVALID_PARAMETER, "normalization std[" + i + "]",
+                                                       "finite and > 0", Double.toString(std[i]));
             }
         }
         this.mean = mean.clone();
@@ -51,11 +55,12 @@ public final class Normalization {
      * @param std the standard deviation (finite, strictly positive)
      * @param length the number of components (positive)
      * @return the normalisation
-     * @throws IllegalArgumentException on invalid values
+     * @throws MathIllegalArgumentException on invalid values
      */
     public static Normalization of(final double mean, final double std, final int length) {
         if (length <= 0) {
-            throw new IllegalArgumentException("normalization length must be positive, got " + length);
+            throw new MathIllegalArgumentException(DipgFormats.NN_INVALID_PARAMETER, "normalization length",
+                                                   "positive", length);
         }
         final double[] m = new double[length];
         final double[] s = new double[length];
@@ -101,7 +106,7 @@ public final class Normalization {
      * Normalises a vector: {@code out[i] = (raw[i] - mean[i]) / std[i]}.
      * @param raw the vector in physical units (not modified unless it is {@code out})
      * @param out the normalised vector (may be {@code raw})
-     * @throws IllegalArgumentException on a wrong length
+     * @throws MathIllegalArgumentException on a null array or a wrong length
      */
     public void normalize(final double[] raw, final double[] out) {
         check("raw", raw);
@@ -115,7 +120,7 @@ public final class Normalization {
      * Maps a normalised vector back to physical units: {@code out[i] = normalized[i] * std[i] + mean[i]}.
      * @param normalized the normalised vector (not modified unless it is {@code out})
      * @param out the vector in physical units (may be {@code normalized})
-     * @throws IllegalArgumentException on a wrong length
+     * @throws MathIllegalArgumentException on a null array or a wrong length
      */
     public void denormalize(final double[] normalized, final double[] out) {
         check("normalized", normalized);
@@ -129,7 +134,7 @@ public final class Normalization {
      * Normalises a tangent (a difference of vectors): {@code out[i] = raw[i] / std[i]}.
      * @param raw the tangent in physical units (not modified unless it is {@code out})
      * @param out the normalised tangent (may be {@code raw})
-     * @throws IllegalArgumentException on a wrong length
+     * @throws MathIllegalArgumentException on a null array or a wrong length
      */
     public void normalizeTangent(final double[] raw, final double[] out) {
         check("raw tangent", raw);
@@ -143,7 +148,7 @@ public final class Normalization {
      * Maps a normalised tangent back to physical units: {@code out[i] = normalized[i] * std[i]}.
      * @param normalized the normalised tangent (not modified unless it is {@code out})
      * @param out the tangent in physical units (may be {@code normalized})
-     * @throws IllegalArgumentException on a wrong length
+     * @throws MathIllegalArgumentException on a null array or a wrong length
      */
     public void denormalizeTangent(final double[] normalized, final double[] out) {
         check("normalized tangent", normalized);
@@ -160,10 +165,10 @@ public final class Normalization {
      */
     private void check(final String what, final double[] v) {
         if (v == null) {
-            throw new IllegalArgumentException(what + " is null, expected length " + mean.length);
+            throw new MathIllegalArgumentException(DipgFormats.NN_NULL_ARRAY, what, mean.length);
         }
         if (v.length != mean.length) {
-            throw new IllegalArgumentException(what + " has length " + v.length + ", expected " + mean.length);
+            throw new MathIllegalArgumentException(DipgFormats.WRONG_LENGTH, what, v.length, mean.length);
         }
     }
 

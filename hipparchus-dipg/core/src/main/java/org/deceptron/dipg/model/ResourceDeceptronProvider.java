@@ -4,7 +4,9 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
+import org.deceptron.dipg.DipgFormats;
 import org.deceptron.dipg.spi.DeceptronProvider;
+import org.hipparchus.exception.MathIllegalStateException;
 
 /**
  * A {@link DeceptronProvider} that reads a model file shipped as a resource next to a class: the reusable base of
@@ -74,7 +76,8 @@ public class ResourceDeceptronProvider implements DeceptronProvider {
      * @return the Deceptron
      * @throws ModelFormatException when the resource is not a valid model file for {@link #familyId()}; the
      *         message names the resource
-     * @throws IllegalStateException when the resource is missing or cannot be read; the message names it
+     * @throws MathIllegalStateException when the resource is missing ({@link DipgFormats#MODEL_RESOURCE_NOT_FOUND})
+     *         or cannot be read ({@link DipgFormats#MODEL_RESOURCE_UNREADABLE}); the message names it
      */
     @Override
     public final ModelDeceptron load() {
@@ -99,11 +102,11 @@ public class ResourceDeceptronProvider implements DeceptronProvider {
         final String source = "model resource '" + resourceName + "' of " + anchor.getName();
         try (InputStream in = anchor.getResourceAsStream(resourceName)) {
             if (in == null) {
-                throw new IllegalStateException(source + " (family '" + familyId + "') was not found");
+                throw new MathIllegalStateException(DipgFormats.MODEL_RESOURCE_NOT_FOUND, source, familyId);
             }
             return ModelReader.read(new BufferedInputStream(in), source, familyId, null);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + source + ": " + e.getMessage(), e);
+            throw new MathIllegalStateException(e, DipgFormats.MODEL_RESOURCE_UNREADABLE, source, e.getMessage());
         }
     }
 

@@ -3,6 +3,8 @@ package org.deceptron.dipg.nn;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.deceptron.dipg.DipgFormats;
+import org.hipparchus.exception.MathIllegalArgumentException;
 
 /**
  * A validated sequence of layers with known sizes: the shared core of {@link Network} and of a
@@ -24,8 +26,9 @@ final class Chain {
      * @param what what the sequence is, for messages (e.g. "network")
      * @param layers the layers (at least one, no nulls); copied
      * @param inputSize the input size, or {@link Layer#ANY_SIZE} to take it from the first layer with a fixed size
-     * @throws IllegalArgumentException when the list is empty, the input size is undetermined or consecutive
-     *         sizes do not match
+     * @throws MathIllegalArgumentException when the list is empty ({@link DipgFormats#NN_NO_LAYER}), the input size
+     *         is undetermined ({@link DipgFormats#NN_UNKNOWN_INPUT_SIZE}) or consecutive sizes do not match
+     *         ({@link DipgFormats#NN_SIZE_MISMATCH}, {@link DipgFormats#NN_LAYER_REFUSED})
      * @throws NullPointerException when the list or a layer is null
      */
     Chain(final String what, final List<Layer> layers, final int inputSize) {
@@ -33,7 +36,7 @@ final class Chain {
             throw new NullPointerException(what + ": the layer list is null");
         }
         if (layers.isEmpty()) {
-            throw new IllegalArgumentException(what + " needs at least one layer");
+            throw new MathIllegalArgumentException(DipgFormats.NN_NO_LAYER, what);
         }
         final List<Layer> copy = new ArrayList<>(layers.size());
         for (int k = 0; k < layers.size(); k++) {
@@ -47,9 +50,7 @@ final class Chain {
         if (size == Layer.ANY_SIZE) {
             size = firstFixedSize(copy);
             if (size == Layer.ANY_SIZE) {
-                throw new IllegalArgumentException(what + " has no layer with a fixed input size (all are "
-                                                   + "element-wise), so its input size is unknown; start it with "
-                                                   + "a Reshape(size)");
+                throw new MathIllegalArgumentException(DipgFormats.NN_UNKNOWN_INPUT_SIZE, what);
             }
         }
         this.layers = Collections.unmodifiableList(copy);
@@ -61,13 +62,13 @@ final class Chain {
             if (expected != Layer.ANY_SIZE && expected != size) {
                 final String source = k == 0 ? "the input size is " + size
                                              : "layer " + (k - 1) + " (" + copy.get(k - 1) + ") outputs " + size;
-                throw new IllegalArgumentException(what + ": layer " + k + " (" + layer + ") expects input size "
-                                                   + expected + " but " + source);
+                throw new MathIllegalArgumentException(DipgFormats.NN_SIZE_MISMATCH, what, k, layer, expected,
+                                                       source);
             }
             try {
                 size = layer.outputSize(size);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(what + ": layer " + k + ": " + e.getMessage(), e);
+            } catch (MathIllegalArgumentException e) {
+                throw new MathIllegalArgumentException(e, DipgFormats.NN_LAYER_REFUSED, what, k, e.getMessage());
             }
             outputSizes[k] = size;
         }

@@ -2,6 +2,8 @@ package org.deceptron.dipg.nn;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.deceptron.dipg.DipgFormats;
+import org.hipparchus.exception.MathIllegalArgumentException;
 
 /**
  * Convolution layer in 1, 2 or 3 spatial dimensions: stride 1, odd kernel, "same" output shape, zero or circular
@@ -86,55 +88,73 @@ public final class Convolution extends Layer {
      * @param weights weights [out][in][kd][kh][kw] (see the class documentation), length
      *        {@code outChannels*inChannels*kernel^dims}
      * @param bias bias, length {@code outChannels}
-     * @throws IllegalArgumentException on invalid dimensions, sizes, lengths or non-finite values
+     * @throws MathIllegalArgumentException on invalid dimensions, kernel or padding settings
+     *         ({@link DipgFormats#NN_INVALID_PARAMETER}, {@link DipgFormats#NN_SHAPE_LENGTH}), wrong array lengths
+     *         ({@link DipgFormats#NN_PARAMETER_COUNT}), non-finite values ({@link DipgFormats#NN_NOT_FINITE}), or
+     *         when the input or output size, the weight count or the evaluation buffers would exceed
+     *         {@link Layer#MAX_SIZE} ({@link DipgFormats#NN_SIZE_TOO_LARGE}; computed without overflow)
      */
     public Convolution(final int dims, final int inChannels, final int outChannels, final int kernel,
                        final Padding padding, final int[] spatialShape, final double[] weights,
                        final double[] bias) {
         if (dims < 1 || dims > 3) {
-            throw new IllegalArgumentException("Convolution dims must be 1, 2 or 3, got " + dims);
+            throw new MathIllegalArgumentException(DipgFormats.NN_INVALID_PARAMETER, "Convolution dims", "1, 2 or 3",
+                                                   dims);
         }
         if (inChannels <= 0 || outChannels <= 0) {
-            throw new IllegalArgumentException("Convolution channels must be positive, got in=" + inChannels
-                                               + ", out=" + outChannels);
+            throw new MathIllegalArgumentException(DipgFormats.NN_INVALID_PARAMETER, "Convolution channels",
+                                                   "positive", "in=" + inChannels + ", out=" + outChannels);
         }
         if (kernel <= 0 || kernel % 2 == 0) {
-            throw new IllegalArgumentException("Convolution kernel must be odd and positive, got " + kernel);
+            throw new MathIllegalArgumentException(DipgFormats.NN_INVALID_PARAMETER, "Convolution kernel",
+                                                   "odd and positive", kernel);
         }
         Objects.requireNonNull(padding, "padding");
         Objects.requireNonNull(spatialShape, "spatialShape");
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(bias, "bias");
         if (spatialShape.length != dims) {
-            throw new IllegalArgumentException("Convolution " + dims + "-D needs a spatial shape of " + dims
-                                               + " entries, got " + Arrays.toString(spatialShape));
+            throw new MathIllegalArgumentException(DipgFormats.NN_SHAPE_LENGTH, "Convolution " + dims + "-D", dims,
+                                                   Arrays.toString(spatialShape));
         }
-        long points = 1;
         for (final int s : spatialShape) {
             if (s <= 0) {
-                throw new IllegalArgumentException("Convolution spatial shape must be positive, got "
-                                                   + Arrays.toString(spatialShape));
+                throw new MathIllegalArgumentException(DipgFormats.NN_INVALID_PARAMETER,
+                                                       "Convolution spatial shape", "positive",
+                                                       Arrays.toString(spatialShape));
             }
-            points *= s;
         }
-        if (points * Math.max(inChannels, outChannels) > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("Convolution tensor too large: " + points + " points x "
-                                               + Math.max(inChannels, outChannels) + " channels");
-        }
-        long taps = 1;
+        final String name = describe(dims, inChannels, outChannels, kernel, padding, spatialShape);
+        final long[] inFactors = new long[dims + 1];
+        final long[] outFactors = new long[dims + 1];
+        final long[] weightFactors = new long[dims + 2];
+        inFactors[0] = inChannels;
+        outFactors[0] = outChannels;
+        weightFactors[0] = outChannels;
+        weightFactors[1] = inChannels;
         for (int k = 0; k < dims; k++) {
-            taps *= kernel;
+            inFactors[k + 1] = spatialShape[k];
+            outFactors[k + 1] = spatialShape[k];
+            weightFactors[k + 2] = kernel;
         }
-        final long expectedWeights = (long) outChannels * inChannels * taps;
+        // every product is checked against MAX_SIZE before it is formed: none can wrap
+        NnChecks.checkedSize(name + " input size", inFactors);
+        NnChecks.checkedSize(name + " output size", outFactors);
+        final int expectedWeights = NnChecks.checkedSize(name + " weight count", weightFactors);
         if (weights.length != expectedWeights) {
-            throw new IllegalArgumentException("Convolution " + dims + "-D " + inChannels + "->" + outChannels
-                                               + " kernel " + kernel + " needs " + expectedWeights
-                                               + " weights [out][in]" + "[k]".repeat(dims) + ", got "
-                                               + weights.length);
+            throw new MathIllegalArgumentException(DipgFormats.NN_PARAMETER_COUNT, "Convolution " + dims + "-D "
+                                                   + inChannels + "->" + outChannels + " kernel " + kernel,
+                                                   expectedWeights, "weights [out][in]" + "[k]".repeat(dims),
+                                                   weights.length);
         }
         if (bias.length != outChannels) {
-            throw new IllegalArgumentException("Convolution needs " + outChannels + " biases, got " + bias.length);
+            throw new MathIllegalArgumentException(DipgFormats.NN_PARAMETER_COUNT, "Convolution", outChannels,
+                                                   "biases", bias.length);
         }
+        // the evaluator pads every row by kernel/2 columns on each side: channels * D*H * (W + 2*(kernel/2))
+        final long rows = dims == 3 ? (long) spatialShape[0] * spatialShape[1] : dims == 2 ? spatialShape[0] : 1;
+        final long pitch = (long) spatialShape[dims - 1] + 2 * (kernel / 2);
+        NnChecks.checkedSize(name + " evaluation buffer", Math.max(inChannels, outChannels), rows, pitch);
         NnChecks.checkFinite("Convolution weights", weights);
         NnChecks.checkFinite("Convolution bias", bias);
 
@@ -149,7 +169,7 @@ public final class Convolution extends Layer {
         this.depth = dims == 3 ? shape[0] : 1;
         this.height = dims >= 2 ? shape[dims - 2] : 1;
         this.width = shape[dims - 1];
-        this.plane = (int) points;
+        this.plane = depth * height * width;
         this.rowTaps = rowTaps(dims == 3 ? kernel : 1, dims >= 2 ? kernel : 1, padding);
     }
 
@@ -309,6 +329,21 @@ public final class Convolution extends Layer {
      */
     @Override
     public String toString() {
+        return describe(dims, inChannels, outChannels, kernel, padding, shape);
+    }
+
+    /**
+     * Describes a convolution, e.g. {@code Convolution(2-D, 48->48, k=3, CIRCULAR, 32x32)}.
+     * @param dims number of spatial dimensions
+     * @param inChannels input channels
+     * @param outChannels output channels
+     * @param kernel kernel extent
+     * @param padding padding mode
+     * @param shape spatial shape
+     * @return the description
+     */
+    private static String describe(final int dims, final int inChannels, final int outChannels, final int kernel,
+                                   final Padding padding, final int[] shape) {
         final StringBuilder sb = new StringBuilder();
         sb.append("Convolution(").append(dims).append("-D, ").append(inChannels).append("->").append(outChannels)
           .append(", k=").append(kernel).append(", ").append(padding).append(", ");

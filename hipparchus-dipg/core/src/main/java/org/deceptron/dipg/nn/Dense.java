@@ -1,6 +1,8 @@
 package org.deceptron.dipg.nn;
 
 import java.util.Objects;
+import org.deceptron.dipg.DipgFormats;
+import org.hipparchus.exception.MathIllegalArgumentException;
 
 /**
  * Fully connected layer {@code y = W x + b}.
@@ -30,21 +32,27 @@ public final class Dense extends Layer {
      * @param out output size (positive)
      * @param weights weights, row-major [out][in]: {@code W[o][i] = weights[o*in + i]}, length {@code out*in}
      * @param bias bias, length {@code out}
-     * @throws IllegalArgumentException on non-positive sizes, wrong array lengths or non-finite values
+     * @throws MathIllegalArgumentException on non-positive sizes ({@link DipgFormats#NN_INVALID_PARAMETER}), wrong
+     *         array lengths ({@link DipgFormats#NN_PARAMETER_COUNT}) or non-finite values
+     *         ({@link DipgFormats#NN_NOT_FINITE})
      */
     public Dense(final int in, final int out, final double[] weights, final double[] bias) {
         if (in <= 0 || out <= 0) {
-            throw new IllegalArgumentException("Dense sizes must be positive, got in=" + in + ", out=" + out);
+            throw new MathIllegalArgumentException(DipgFormats.NN_INVALID_PARAMETER, "Dense sizes", "positive",
+                                                   "in=" + in + ", out=" + out);
         }
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(bias, "bias");
-        if ((long) in * out != weights.length) {
-            throw new IllegalArgumentException("Dense(" + in + "->" + out + ") needs " + (long) in * out
-                                               + " weights (row-major [out][in]), got " + weights.length);
+        // in, out < 2^31: the product of two ints cannot overflow a long
+        final long expectedWeights = (long) in * out;
+        if (expectedWeights != weights.length) {
+            throw new MathIllegalArgumentException(DipgFormats.NN_PARAMETER_COUNT, "Dense(" + in + "->" + out + ")",
+                                                   expectedWeights, "weights (row-major [out][in])",
+                                                   weights.length);
         }
         if (bias.length != out) {
-            throw new IllegalArgumentException("Dense(" + in + "->" + out + ") needs " + out + " biases, got "
-                                               + bias.length);
+            throw new MathIllegalArgumentException(DipgFormats.NN_PARAMETER_COUNT, "Dense(" + in + "->" + out + ")",
+                                                   out, "biases", bias.length);
         }
         NnChecks.checkFinite("Dense weights", weights);
         NnChecks.checkFinite("Dense bias", bias);

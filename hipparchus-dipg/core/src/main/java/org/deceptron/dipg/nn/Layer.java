@@ -1,5 +1,8 @@
 package org.deceptron.dipg.nn;
 
+import org.deceptron.dipg.DipgFormats;
+import org.hipparchus.exception.MathIllegalArgumentException;
+
 /**
  * One layer of a feed-forward {@link Network}: a differentiable map from a flat {@code double[]} to a flat
  * {@code double[]}.
@@ -13,6 +16,14 @@ public abstract sealed class Layer permits Dense, LeakyRelu, Tanh, Convolution, 
 
     /** Value of {@link #inputSize()} for element-wise layers, which accept any input size and preserve it. */
     public static final int ANY_SIZE = -1;
+
+    /**
+     * Largest input or output size of a layer, and largest size computed from a layer's shape (its parameter
+     * count, its evaluation buffers): sizes are Java array lengths. Layer constructors refuse larger sizes with
+     * {@link DipgFormats#NN_SIZE_TOO_LARGE}, computing them without overflow; model files declaring larger sizes
+     * are refused before anything is allocated.
+     */
+    public static final int MAX_SIZE = Integer.MAX_VALUE;
 
     /** Only the layers of this package extend this class. */
     Layer() {
@@ -29,7 +40,7 @@ public abstract sealed class Layer permits Dense, LeakyRelu, Tanh, Convolution, 
      * Returns the output size produced for a given input size.
      * @param inputSize the input size (positive)
      * @return the output size
-     * @throws IllegalArgumentException when this layer does not accept {@code inputSize}
+     * @throws MathIllegalArgumentException when this layer does not accept {@code inputSize}
      */
     public abstract int outputSize(int inputSize);
 
@@ -45,11 +56,12 @@ public abstract sealed class Layer permits Dense, LeakyRelu, Tanh, Convolution, 
      * @param layer the layer, for the message
      * @param inputSize the input size
      * @return {@code inputSize}
-     * @throws IllegalArgumentException when the size is not positive
+     * @throws MathIllegalArgumentException when the size is not positive
+     *         ({@link DipgFormats#NN_POSITIVE_INPUT_SIZE})
      */
     static int checkPositiveSize(final Layer layer, final int inputSize) {
         if (inputSize <= 0) {
-            throw new IllegalArgumentException(layer + " needs a positive input size, got " + inputSize);
+            throw new MathIllegalArgumentException(DipgFormats.NN_POSITIVE_INPUT_SIZE, layer, inputSize);
         }
         return inputSize;
     }
@@ -59,11 +71,11 @@ public abstract sealed class Layer permits Dense, LeakyRelu, Tanh, Convolution, 
      * @param layer the layer, for the message
      * @param expected the size the layer requires
      * @param inputSize the size it is given
-     * @throws IllegalArgumentException on a mismatch
+     * @throws MathIllegalArgumentException on a mismatch ({@link DipgFormats#NN_INPUT_SIZE})
      */
     static void checkFixedSize(final Layer layer, final int expected, final int inputSize) {
         if (inputSize != expected) {
-            throw new IllegalArgumentException(layer + " expects input size " + expected + ", got " + inputSize);
+            throw new MathIllegalArgumentException(DipgFormats.NN_INPUT_SIZE, layer, expected, inputSize);
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.deceptron.dipg.nn;
 
+import org.deceptron.dipg.DipgFormats;
+import org.hipparchus.exception.MathIllegalArgumentException;
+
 /**
  * Element-wise leaky rectifier {@code y = x} for {@code x > 0}, {@code y = slope * x} otherwise.
  * <p>
@@ -16,11 +19,12 @@ public final class LeakyRelu extends Layer {
     /**
      * Creates a leaky rectifier.
      * @param slope the slope for non-positive inputs (finite; 0 gives a plain ReLU)
-     * @throws IllegalArgumentException when the slope is not finite
+     * @throws MathIllegalArgumentException when the slope is not finite ({@link DipgFormats#NN_INVALID_PARAMETER})
      */
     public LeakyRelu(final double slope) {
         if (!Double.isFinite(slope)) {
-            throw new IllegalArgumentException("LeakyRelu slope must be finite, got " + slope);
+            throw new MathIllegalArgumentException(DipgFormats.NN_INVALID_PARAMETER, "LeakyRelu slope", "finite",
+                                                   Double.toString(slope));
         }
         this.slope = slope;
     }

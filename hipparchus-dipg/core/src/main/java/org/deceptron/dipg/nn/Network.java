@@ -1,6 +1,7 @@
 package org.deceptron.dipg.nn;
 
 import java.util.List;
+import org.hipparchus.exception.MathIllegalArgumentException;
 
 /**
  * An immutable feed-forward network: a sequence of {@link Layer}s applied one after the other, mapping a flat
@@ -19,9 +20,9 @@ public final class Network {
     /**
      * Creates a network and checks that consecutive sizes match.
      * @param layers the layers, at least one; the list is copied
-     * @throws IllegalArgumentException when the list is empty, the input size cannot be determined, or a layer's
-     *         input size differs from the previous layer's output size (the message names the layer index and
-     *         both sizes)
+     * @throws MathIllegalArgumentException when the list is empty, the input size cannot be determined, or a
+     *         layer's input size differs from the previous layer's output size (the message names the layer index
+     *         and both sizes)
      * @throws NullPointerException when the list or one of its layers is null
      */
     public Network(final List<Layer> layers) {

@@ -1,5 +1,7 @@
 package org.deceptron.dipg.nn;
 
+import org.hipparchus.exception.MathIllegalArgumentException;
+
 /**
  * Evaluates a {@link Network} and its Jacobian-vector product with pre-allocated buffers: nothing is allocated
  * per call. Not thread safe; create one per thread with {@link Network#newEvaluator()}.
@@ -45,7 +47,7 @@ public final class NetworkEvaluator {
      * Evaluates {@code out = net(in)}.
      * @param in the input, length {@link Network#inputSize()} (not modified)
      * @param out the output, length {@link Network#outputSize()}, not the same array as {@code in}
-     * @throws IllegalArgumentException on a wrong length or aliasing
+     * @throws MathIllegalArgumentException on a wrong length or aliasing
      */
     public void forward(final double[] in, final double[] out) {
         NnChecks.checkLength("input", in, inputSize);
@@ -60,7 +62,7 @@ public final class NetworkEvaluator {
      * @param tangentIn the input tangent, length {@link Network#inputSize()} (not modified)
      * @param out the output, length {@link Network#outputSize()}
      * @param tangentOut the output tangent, length {@link Network#outputSize()}
-     * @throws IllegalArgumentException on a wrong length, or when an output array is an input array or both
+     * @throws MathIllegalArgumentException on a wrong length, or when an output array is an input array or both
      *         outputs are the same array
      */
     public void jvp(final double[] in, final double[] tangentIn, final double[] out, final double[] tangentOut) {

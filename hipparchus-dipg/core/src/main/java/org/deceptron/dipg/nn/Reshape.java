@@ -1,5 +1,8 @@
 package org.deceptron.dipg.nn;
 
+import org.deceptron.dipg.DipgFormats;
+import org.hipparchus.exception.MathIllegalArgumentException;
+
 /**
  * Reshape marker: the identity on flat arrays that only checks the size. It exists so that architectures read
  * like the trainer's (e.g. between a dense head and a convolution), and so that a network that starts with an
@@ -13,11 +16,11 @@ public final class Reshape extends Layer {
     /**
      * Creates a reshape of a given size.
      * @param size the input and output size (positive)
-     * @throws IllegalArgumentException when the size is not positive
+     * @throws MathIllegalArgumentException when the size is not positive ({@link DipgFormats#NN_INVALID_PARAMETER})
      */
     public Reshape(final int size) {
         if (size <= 0) {
-            throw new IllegalArgumentException("Reshape size must be positive, got " + size);
+            throw new MathIllegalArgumentException(DipgFormats.NN_INVALID_PARAMETER, "Reshape size", "positive", size);
         }
         this.size = size;
     }

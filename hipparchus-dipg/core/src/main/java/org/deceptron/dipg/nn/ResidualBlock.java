@@ -1,6 +1,8 @@
 package org.deceptron.dipg.nn;
 
 import java.util.List;
+import org.deceptron.dipg.DipgFormats;
+import org.hipparchus.exception.MathIllegalArgumentException;
 
 /**
  * Residual block {@code y = post(x + body(x))}, where {@code body} is a sequence of layers whose output size equals
@@ -26,8 +28,9 @@ public final class ResidualBlock extends Layer {
      * @param body the body layers (at least one); the list is copied
      * @param postActivation the layer applied to {@code x + body(x)}, which must preserve the size (e.g.
      *        {@link LeakyRelu}, {@link Tanh}), or null for none
-     * @throws IllegalArgumentException when the body is empty, inconsistent, or does not preserve the size, or when
-     *         the post-activation does not preserve it
+     * @throws MathIllegalArgumentException when the body is empty, inconsistent, or does not preserve the size
+     *         ({@link DipgFormats#NN_RESIDUAL_BODY_SIZE}), or when the post-activation does not preserve it
+     *         ({@link DipgFormats#NN_RESIDUAL_POST_INPUT_SIZE}, {@link DipgFormats#NN_RESIDUAL_POST_SIZE})
      * @throws NullPointerException when the body or one of its layers is null
      */
     public ResidualBlock(final List<Layer> body, final Layer postActivation) {
@@ -52,8 +55,7 @@ public final class ResidualBlock extends Layer {
         final int probe = elementWise ? 1 : inputSize;
         final Chain chain = new Chain("residual body", body, probe);
         if (chain.outputSize() != probe) {
-            throw new IllegalArgumentException("residual body must preserve the size: input " + probe + ", output "
-                                               + chain.outputSize());
+            throw new MathIllegalArgumentException(DipgFormats.NN_RESIDUAL_BODY_SIZE, probe, chain.outputSize());
         }
         checkPost(post, probe);
         return chain.layers();
@@ -69,13 +71,12 @@ public final class ResidualBlock extends Layer {
             return;
         }
         if (post.inputSize() != Layer.ANY_SIZE && post.inputSize() != inputSize) {
-            throw new IllegalArgumentException("residual post-activation " + post + " expects input size "
-                                               + post.inputSize() + " but the block has size " + inputSize);
+            throw new MathIllegalArgumentException(DipgFormats.NN_RESIDUAL_POST_INPUT_SIZE, post, post.inputSize(),
+                                                   inputSize);
         }
         final int out = post.outputSize(inputSize);
         if (out != inputSize) {
-            throw new IllegalArgumentException("residual post-activation " + post + " must preserve the size "
-                                               + inputSize + ", outputs " + out);
+            throw new MathIllegalArgumentException(DipgFormats.NN_RESIDUAL_POST_SIZE, post, inputSize, out);
         }
     }
 

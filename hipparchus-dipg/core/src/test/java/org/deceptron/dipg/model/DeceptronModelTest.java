@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Random;
 import org.deceptron.dipg.nn.Network;
+import org.hipparchus.exception.MathIllegalArgumentException;
 import org.junit.jupiter.api.Test;
 
 class DeceptronModelTest {
@@ -53,15 +54,15 @@ class DeceptronModelTest {
     void rejectsInconsistentSizesSayingWhich() {
         final Network g5 = new Network(List.of(TestModels.dense(random, 5, 3)));
         final Network g2 = new Network(List.of(TestModels.dense(random, 4, 2)));
-        assertThatThrownBy(() -> model(f, g5, 3, 4)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> model(f, g5, 3, 4)).isInstanceOf(MathIllegalArgumentException.class)
             .hasMessage("inconsistent Deceptron model: reverse network g input size 5 differs from the forward "
                         + "network f output size m = 4");
-        assertThatThrownBy(() -> model(f, g2, 3, 4)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> model(f, g2, 3, 4)).isInstanceOf(MathIllegalArgumentException.class)
             .hasMessageContaining("reverse network g output size 2 differs from the forward network f input "
                                   + "size n = 3");
-        assertThatThrownBy(() -> model(f, g, 2, 4)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> model(f, g, 2, 4)).isInstanceOf(MathIllegalArgumentException.class)
             .hasMessageContaining("x normalization length 2 differs from n = 3");
-        assertThatThrownBy(() -> model(f, g, 3, 5)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> model(f, g, 3, 5)).isInstanceOf(MathIllegalArgumentException.class)
             .hasMessageContaining("y normalization length 5 differs from m = 4");
         assertThatThrownBy(() -> new DeceptronModel("m", null, "fp", f, g, Normalization.identity(3),
                                                     Normalization.identity(4), TrainingRecord.empty()))

@@ -10,6 +10,7 @@ import org.deceptron.dipg.nn.Dense;
 import org.deceptron.dipg.nn.Network;
 import org.deceptron.dipg.nn.Padding;
 import org.deceptron.dipg.spi.DeceptronSession;
+import org.hipparchus.exception.MathIllegalArgumentException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -203,13 +204,13 @@ class ModelDeceptronTest {
         final double[] again = new double[3];
         first.inverse(y, again);
         assertThat(again).containsExactly(x1);
-        assertThatThrownBy(() -> first.inverse(new double[3], x1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> first.inverse(new double[3], x1)).isInstanceOf(MathIllegalArgumentException.class)
             .hasMessage("y has length 3, expected 4");
         assertThatThrownBy(() -> first.inverseJvp(y, y, x1, new double[4]))
-            .isInstanceOf(IllegalArgumentException.class).hasMessage("dx has length 4, expected 3");
-        assertThatThrownBy(() -> first.forward(x1, new double[3])).isInstanceOf(IllegalArgumentException.class)
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessage("dx has length 4, expected 3");
+        assertThatThrownBy(() -> first.forward(x1, new double[3])).isInstanceOf(MathIllegalArgumentException.class)
             .hasMessage("y has length 3, expected 4");
-        assertThatThrownBy(() -> first.forwardJvp(x1, null, y, y)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> first.forwardJvp(x1, null, y, y)).isInstanceOf(MathIllegalArgumentException.class)
             .hasMessage("dx is null, expected length 3");
     }
 }

@@ -248,6 +248,46 @@ class ModelFileTest {
     }
 
     @Test
+    void aConvolutionShapeTooLargeForAnArrayIsRefusedBeforeItsWeightsAreRead() {
+        // 2-D, 1 -> 1 channels, kernel 1, zero padding, shape 2^28 x 2^28 (2^56 points): the body ends right after
+        // the shape, so a reader that went on to the weights would report truncated weights instead
+        final byte[] huge2d = new TestModels.Body().header().ints(1, 4, 2, 1, 1, 1, 0, 1 << 28, 1 << 28)
+            .toByteArray();
+        assertRejected(TestModels.frame(huge2d), Reason.CORRUPT)
+            .hasMessageContaining("forward network f layer 0 is too large: its input size 1 x 268435456 x 268435456 "
+                                  + "(channels x spatial shape) exceeds the largest layer size 2147483647")
+            .hasNoCause();
+
+        // the same with float32 weights present: refused all the same
+        final byte[] huge2dFloat = new TestModels.Body().header().ints(1, 8, 2, 1, 1, 1, 0, 1 << 28, 1 << 28)
+            .raw(new byte[8]).toByteArray();
+        assertRejected(TestModels.frame(huge2dFloat), Reason.CORRUPT).hasMessageContaining("is too large");
+    }
+
+    @Test
+    void aConvolutionShapeWhoseProductWrapsIsRefusedNotAnIndexError() {
+        // 3-D shape 2^22 x 2^22 x 2^20 = 2^64 points: a product in a long wraps to 0, and D*H in an int to 0
+        final byte[] wrapping3d = new TestModels.Body().header().ints(1, 4, 3, 1, 1, 1, 1, 1 << 22, 1 << 22, 1 << 20)
+            .doubles(0.5, 0.25).toByteArray();
+        assertRejected(TestModels.frame(wrapping3d), Reason.CORRUPT)
+            .hasMessageContaining("forward network f layer 0 is too large: its input size 1 x 4194304 x 4194304 x "
+                                  + "1048576 (channels x spatial shape)");
+
+        // many output channels times a small shape: the output size is checked too
+        final byte[] manyChannels = new TestModels.Body().header().ints(1, 4, 3, 1, 1 << 20, 1, 0, 1 << 6, 1 << 6, 1)
+            .toByteArray();
+        assertRejected(TestModels.frame(manyChannels), Reason.CORRUPT)
+            .hasMessageContaining("its output size 1048576 x 64 x 64 x 1");
+
+        // a shape that fits but whose evaluation buffers would not: refused by the layer, named in the message
+        final byte[] wideKernel = new TestModels.Body().header().ints(1, 4, 2, 1, 1, 3, 0, 1 << 30, 1)
+            .doubles(new double[10]).toByteArray();
+        assertRejected(TestModels.frame(wideKernel), Reason.CORRUPT)
+            .hasMessageContaining("invalid forward network f layer 0: Convolution(2-D, 1->1, k=3, ZERO, 1073741824x1) "
+                                  + "evaluation buffer is too large");
+    }
+
+    @Test
     void readingAFileNamesItInMessages(@TempDir final Path dir) throws IOException {
         final Path file = dir.resolve("broken.dipg");
         Files.write(file, new byte[] {'D', 'I', 'P', 'G'});

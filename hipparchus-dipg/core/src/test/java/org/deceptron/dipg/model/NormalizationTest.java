@@ -3,6 +3,7 @@ package org.deceptron.dipg.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.hipparchus.exception.MathIllegalArgumentException;
 import org.junit.jupiter.api.Test;
 
 class NormalizationTest {
@@ -57,24 +58,24 @@ class NormalizationTest {
     @Test
     void rejectsInvalidValuesAndLengths() {
         assertThatThrownBy(() -> new Normalization(new double[] {0, 0}, new double[] {1, 0}))
-            .isInstanceOf(IllegalArgumentException.class)
+            .isInstanceOf(MathIllegalArgumentException.class)
             .hasMessage("normalization std[1] must be finite and > 0, got 0.0");
         assertThatThrownBy(() -> new Normalization(new double[] {0}, new double[] {Double.POSITIVE_INFINITY}))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("std[0] must be finite");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("std[0] must be finite");
         assertThatThrownBy(() -> new Normalization(new double[] {0}, new double[] {Double.NaN}))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("std[0] must be finite");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("std[0] must be finite");
         assertThatThrownBy(() -> new Normalization(new double[] {Double.NaN}, new double[] {1}))
-            .isInstanceOf(IllegalArgumentException.class).hasMessage("normalization mean[0] is not finite: NaN");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessage("normalization mean[0] is not finite: NaN");
         assertThatThrownBy(() -> new Normalization(new double[] {0, 1}, new double[] {1}))
-            .isInstanceOf(IllegalArgumentException.class)
+            .isInstanceOf(MathIllegalArgumentException.class)
             .hasMessage("normalization mean has 2 components but std has 1");
         assertThatThrownBy(() -> new Normalization(new double[0], new double[0]))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one component");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("at least one component");
         assertThatThrownBy(() -> Normalization.of(0, 1, 0))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length must be positive");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("length must be positive");
         assertThatThrownBy(() -> norm.normalize(new double[3], new double[2]))
-            .isInstanceOf(IllegalArgumentException.class).hasMessage("raw has length 3, expected 2");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessage("raw has length 3, expected 2");
         assertThatThrownBy(() -> norm.denormalize(new double[2], new double[1]))
-            .isInstanceOf(IllegalArgumentException.class).hasMessage("out has length 1, expected 2");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessage("out has length 1, expected 2");
     }
 }

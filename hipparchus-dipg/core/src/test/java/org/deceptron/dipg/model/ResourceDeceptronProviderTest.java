@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import org.deceptron.dipg.model.ModelFormatException.Reason;
 import org.deceptron.dipg.spi.Deceptron;
 import org.deceptron.dipg.spi.DeceptronProvider;
+import org.hipparchus.exception.MathIllegalStateException;
 import org.junit.jupiter.api.Test;
 
 class ResourceDeceptronProviderTest {
@@ -67,7 +68,7 @@ class ResourceDeceptronProviderTest {
     void aMissingResourceIsNamed() {
         final ResourceDeceptronProvider provider =
             new ResourceDeceptronProvider("heat-3d", ResourceDeceptronProviderTest.class, "missing.dipg");
-        assertThatThrownBy(provider::load).isExactlyInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(provider::load).isExactlyInstanceOf(MathIllegalStateException.class)
             .hasMessage("model resource 'missing.dipg' of " + ResourceDeceptronProviderTest.class.getName()
                         + " (family 'heat-3d') was not found");
     }

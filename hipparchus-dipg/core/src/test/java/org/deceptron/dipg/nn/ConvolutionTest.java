@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
 import java.util.stream.Stream;
+import org.deceptron.dipg.DipgFormats;
+import org.hipparchus.exception.MathIllegalArgumentException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -106,26 +108,66 @@ class ConvolutionTest {
     void rejectsInvalidArguments() {
         final int[] shape = {4, 4};
         assertThatThrownBy(() -> new Convolution(4, 1, 1, 3, Padding.ZERO, shape, new double[9], new double[1]))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dims must be 1, 2 or 3, got 4");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("dims must be 1, 2 or 3, got 4");
         assertThatThrownBy(() -> new Convolution(2, 1, 1, 2, Padding.ZERO, shape, new double[4], new double[1]))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("odd and positive, got 2");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("odd and positive, got 2");
         assertThatThrownBy(() -> new Convolution(2, 0, 1, 3, Padding.ZERO, shape, new double[0], new double[1]))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("channels must be positive");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("channels must be positive");
         assertThatThrownBy(() -> new Convolution(2, 1, 1, 3, Padding.ZERO, new int[] {4}, new double[9],
                                                  new double[1]))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spatial shape of 2 entries");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("spatial shape of 2 entries");
         assertThatThrownBy(() -> new Convolution(2, 1, 1, 3, Padding.ZERO, new int[] {4, 0}, new double[9],
                                                  new double[1]))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be positive");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("must be positive");
         assertThatThrownBy(() -> new Convolution(2, 2, 3, 3, Padding.ZERO, shape, new double[53], new double[3]))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs 54 weights")
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("needs 54 weights")
             .hasMessageContaining("got 53");
         assertThatThrownBy(() -> new Convolution(2, 2, 3, 3, Padding.ZERO, shape, new double[54], new double[2]))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs 3 biases, got 2");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("needs 3 biases, got 2");
         assertThatThrownBy(() -> new Convolution(2, 1, 1, 3, null, shape, new double[9], new double[1]))
             .isInstanceOf(NullPointerException.class).hasMessageContaining("padding");
         assertThatThrownBy(() -> new Convolution(1, 1, 1, 1, Padding.ZERO, new int[] {1},
                                                  new double[] {Double.POSITIVE_INFINITY}, new double[1]))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not finite");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("not finite");
+    }
+
+    @Test
+    void refusesSizesAboveTheLimitWithoutOverflow() {
+        final double[] one = {0.5};
+        final double[] bias = {0};
+        // 2^28 x 2^28 points: above the limit, computed without wrapping
+        assertThatThrownBy(() -> new Convolution(2, 1, 1, 1, Padding.ZERO, new int[] {1 << 28, 1 << 28}, one, bias))
+            .isInstanceOf(MathIllegalArgumentException.class)
+            .satisfies(e -> assertThat(((MathIllegalArgumentException) e).getSpecifier())
+                .isEqualTo(DipgFormats.NN_SIZE_TOO_LARGE))
+            .hasMessageStartingWith("Convolution(2-D, 1->1, k=1, ZERO, 268435456x268435456) input size is too large: "
+                                    + "1 x 268435456 x 268435456 exceeds the limit of");
+        // 2^22 x 2^22 x 2^20 = 2^64 points: a long product wraps to 0 (and D*H in an int too)
+        assertThatThrownBy(() -> new Convolution(3, 1, 1, 1, Padding.CIRCULAR, new int[] {1 << 22, 1 << 22, 1 << 20},
+                                                 one, bias))
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("input size is too large");
+        // the output channels count
+        assertThatThrownBy(() -> new Convolution(1, 1, 1 << 16, 1, Padding.ZERO, new int[] {1 << 16},
+                                                 new double[1 << 16], new double[1 << 16]))
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("output size is too large");
+        // the weight count: 2^11 x 2^11 x 1025^2 > 2^31, before comparing with the array length
+        assertThatThrownBy(() -> new Convolution(2, 1 << 11, 1 << 11, 1025, Padding.ZERO, new int[] {1, 1}, one,
+                                                 bias))
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("weight count is too large");
+        // padded rows: 2^30 rows of 1 + 2 columns
+        assertThatThrownBy(() -> new Convolution(2, 1, 1, 3, Padding.ZERO, new int[] {1 << 30, 1}, new double[9],
+                                                 bias))
+            .isInstanceOf(MathIllegalArgumentException.class)
+            .hasMessageContaining("evaluation buffer is too large: 1 x 1073741824 x 3 exceeds the limit of");
+    }
+
+    @Test
+    void aSizeMismatchNamesBothSizesAndItsSpecifier() {
+        final Convolution conv = new Convolution(1, 2, 1, 1, Padding.ZERO, new int[] {3}, new double[2],
+                                                 new double[1]);
+        assertThatThrownBy(() -> conv.outputSize(5)).isInstanceOf(MathIllegalArgumentException.class)
+            .satisfies(e -> assertThat(((MathIllegalArgumentException) e).getSpecifier())
+                .isEqualTo(DipgFormats.NN_INPUT_SIZE))
+            .hasMessage("Convolution(1-D, 2->1, k=1, ZERO, 3) expects input size 6, got 5");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
+import org.hipparchus.exception.MathIllegalArgumentException;
 import org.junit.jupiter.api.Test;
 
 class DenseTest {
@@ -61,15 +62,15 @@ class DenseTest {
     @Test
     void rejectsInvalidArguments() {
         assertThatThrownBy(() -> new Dense(0, 1, new double[0], new double[1]))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("in=0");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("in=0");
         assertThatThrownBy(() -> new Dense(2, 3, new double[5], new double[3]))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs 6 weights")
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("needs 6 weights")
             .hasMessageContaining("got 5");
         assertThatThrownBy(() -> new Dense(2, 3, new double[6], new double[2]))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs 3 biases, got 2");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("needs 3 biases, got 2");
         assertThatThrownBy(() -> new Dense(1, 1, new double[] {Double.NaN}, new double[1]))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weights[0] is not finite");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("weights[0] is not finite");
         assertThatThrownBy(() -> new Dense(2, 1, new double[2], new double[1]).outputSize(3))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expects input size 2, got 3");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("expects input size 2, got 3");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.lang.management.ManagementFactory;
 import java.util.Random;
+import org.hipparchus.exception.MathIllegalArgumentException;
 import org.junit.jupiter.api.Test;
 
 class NetworkEvaluatorTest {
@@ -17,15 +18,15 @@ class NetworkEvaluatorTest {
         final NetworkEvaluator evaluator = net.newEvaluator();
         assertThat(evaluator.network()).isSameAs(net);
         assertThatThrownBy(() -> evaluator.forward(new double[4], new double[2]))
-            .isInstanceOf(IllegalArgumentException.class).hasMessage("input has length 4, expected 3");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessage("input has length 4, expected 3");
         assertThatThrownBy(() -> evaluator.forward(new double[3], new double[3]))
-            .isInstanceOf(IllegalArgumentException.class).hasMessage("output has length 3, expected 2");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessage("output has length 3, expected 2");
         assertThatThrownBy(() -> evaluator.forward(null, new double[2]))
-            .isInstanceOf(IllegalArgumentException.class).hasMessage("input is null, expected length 3");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessage("input is null, expected length 3");
         assertThatThrownBy(() -> evaluator.jvp(new double[3], new double[2], new double[2], new double[2]))
-            .isInstanceOf(IllegalArgumentException.class).hasMessage("input tangent has length 2, expected 3");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessage("input tangent has length 2, expected 3");
         assertThatThrownBy(() -> evaluator.jvp(new double[3], new double[3], new double[2], new double[1]))
-            .isInstanceOf(IllegalArgumentException.class).hasMessage("output tangent has length 1, expected 2");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessage("output tangent has length 1, expected 2");
     }
 
     @Test
@@ -34,11 +35,11 @@ class NetworkEvaluatorTest {
         final double[] a = new double[2];
         final double[] b = new double[2];
         final double[] c = new double[2];
-        assertThatThrownBy(() -> square.forward(a, a)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> square.forward(a, a)).isInstanceOf(MathIllegalArgumentException.class)
             .hasMessage("output must not be the same array as input");
-        assertThatThrownBy(() -> square.jvp(a, b, c, c)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> square.jvp(a, b, c, c)).isInstanceOf(MathIllegalArgumentException.class)
             .hasMessage("output tangent must not be the same array as output");
-        assertThatThrownBy(() -> square.jvp(a, b, b, c)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> square.jvp(a, b, b, c)).isInstanceOf(MathIllegalArgumentException.class)
             .hasMessage("output must not be the same array as input tangent");
     }
 

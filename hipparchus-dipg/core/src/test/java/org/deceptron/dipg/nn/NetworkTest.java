@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.hipparchus.exception.MathIllegalArgumentException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -100,7 +101,7 @@ class NetworkTest {
         assertThat(net.inputSize()).isEqualTo(3);
         assertThat(net.outputSize()).isEqualTo(1);
         assertThatThrownBy(() -> NnTestSupport.network(new Tanh(), new LeakyRelu(0.2)))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start it with a Reshape(size)");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("start it with a Reshape(size)");
     }
 
     @Test
@@ -108,19 +109,19 @@ class NetworkTest {
         final Random random = new Random(15);
         assertThatThrownBy(() -> NnTestSupport.network(NnTestSupport.dense(random, 4, 8), new LeakyRelu(0.1),
                                                        NnTestSupport.dense(random, 7, 2)))
-            .isInstanceOf(IllegalArgumentException.class)
+            .isInstanceOf(MathIllegalArgumentException.class)
             .hasMessage("network: layer 2 (Dense(7->2)) expects input size 7 but layer 1 (LeakyRelu(0.1)) "
                         + "outputs 8");
         assertThatThrownBy(() -> NnTestSupport.network(new Reshape(10),
                                                        NnTestSupport.conv(random, 2, 2, 1, 3, Padding.ZERO, 2, 3)))
-            .isInstanceOf(IllegalArgumentException.class)
+            .isInstanceOf(MathIllegalArgumentException.class)
             .hasMessageContaining("layer 1 (Convolution(2-D, 2->1, k=3, ZERO, 2x3)) expects input size 12 but "
                                   + "layer 0 (Reshape(10)) outputs 10");
     }
 
     @Test
     void rejectsEmptyAndNullLayerLists() {
-        assertThatThrownBy(() -> new Network(List.of())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Network(List.of())).isInstanceOf(MathIllegalArgumentException.class)
             .hasMessageContaining("at least one layer");
         assertThatThrownBy(() -> new Network(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new Network(Arrays.asList(new Reshape(2), null)))

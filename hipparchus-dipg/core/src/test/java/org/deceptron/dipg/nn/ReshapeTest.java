@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
+import org.hipparchus.exception.MathIllegalArgumentException;
 import org.junit.jupiter.api.Test;
 
 class ReshapeTest {
@@ -24,9 +25,9 @@ class ReshapeTest {
     void checksTheSize() {
         assertThat(new Reshape(4).inputSize()).isEqualTo(4);
         assertThat(new Reshape(4)).hasToString("Reshape(4)");
-        assertThatThrownBy(() -> new Reshape(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Reshape(0)).isInstanceOf(MathIllegalArgumentException.class)
             .hasMessageContaining("must be positive, got 0");
-        assertThatThrownBy(() -> new Reshape(4).outputSize(5)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Reshape(4).outputSize(5)).isInstanceOf(MathIllegalArgumentException.class)
             .hasMessageContaining("Reshape(4) expects input size 4, got 5");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Random;
+import org.hipparchus.exception.MathIllegalArgumentException;
 import org.junit.jupiter.api.Test;
 
 class ResidualBlockTest {
@@ -66,16 +67,16 @@ class ResidualBlockTest {
     void rejectsBodiesAndActivationsThatChangeTheSize() {
         final Random random = new Random(10);
         assertThatThrownBy(() -> new ResidualBlock(List.of(NnTestSupport.dense(random, 3, 4)), null))
-            .isInstanceOf(IllegalArgumentException.class)
+            .isInstanceOf(MathIllegalArgumentException.class)
             .hasMessageContaining("residual body must preserve the size: input 3, output 4");
         assertThatThrownBy(() -> new ResidualBlock(List.of(NnTestSupport.dense(random, 3, 3)),
                                                    NnTestSupport.dense(random, 3, 2)))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must preserve the size 3");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("must preserve the size 3");
         assertThatThrownBy(() -> new ResidualBlock(List.of(NnTestSupport.dense(random, 3, 3)), new Reshape(4)))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expects input size 4");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("expects input size 4");
         assertThatThrownBy(() -> new ResidualBlock(List.of(), null))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one layer");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("at least one layer");
         assertThatThrownBy(() -> new ResidualBlock(List.of(SCALE_BY_TWO), null).outputSize(3))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expects input size 2, got 3");
+            .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("expects input size 2, got 3");
     }
 }

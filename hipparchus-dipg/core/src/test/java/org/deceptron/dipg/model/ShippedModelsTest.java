@@ -1,0 +1,142 @@
+package org.deceptron.dipg.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every model file shipped with the project (model bundles and {@code models/}) reads, writes back to exactly the
+ * same bytes, and evaluates as it did when the references below were computed (before the layer codec registry).
+ */
+class ShippedModelsTest {
+
+    /** Where the shipped model files are, relative to the module directory (the tests' working directory). */
+    private static final List<Path> ROOTS = List.of(Path.of("../../bundles"), Path.of("../../models"));
+
+    /**
+     * Per file name: f(x)[0], f(x)[m-1], (J_f(x) v)[m/2], g(y)[0], g(y)[n-1], (J_g(y) w)[n/2] for the inputs of
+     * {@link #outputs(DeceptronModel)}, in normalised coordinates.
+     */
+    private static final Map<String, double[]> REFERENCE = Map.ofEntries(
+        Map.entry("adv-diff-2d-nojcp.dmodel",
+                  new double[] {0.3470505958082217, -0.010490402273440422, 0.544410964773513,
+                                 -0.08318233698531413, 0.06539242880483226, 0.19277446518376362}),
+        Map.entry("adv-diff-2d.dmodel",
+                  new double[] {0.3470505958082217, -0.010490402273440422, 0.544410964773513,
+                                 0.04098384669937872, 0.15340142845520485, 0.3914839536243998}),
+        Map.entry("allen-cahn-2d-nojcp.dmodel",
+                  new double[] {0.607297360597719, 0.5833834439534895, -1.1941050144789462,
+                                 0.6085384627647829, -0.6240365371096874, 1.2502586113200203}),
+        Map.entry("allen-cahn-2d.dmodel",
+                  new double[] {0.607297360597719, 0.5833834439534895, -1.1941050144789462,
+                                 0.9397595259425755, -0.6743736486358143, 1.0619265689230835}),
+        Map.entry("darcy-2d-nojcp.dmodel",
+                  new double[] {-0.2274106192235093, -0.2226194828503146, -0.22179526052853377,
+                                 -0.9852842803521742, -0.4864618781324373, -0.4851448342971447}),
+        Map.entry("darcy-2d.dmodel",
+                  new double[] {-0.2274106192235093, -0.2226194828503146, -0.22179526052853377,
+                                 -0.8879705380545444, -0.41526608767240064, -0.5218016082870042}),
+        Map.entry("heat-1d-nojcp.dmodel",
+                  new double[] {-0.015707894643197412, -0.46902667177323243, 0.5619012660266867,
+                                 0.08091120527074683, 0.5896569006453893, -0.6773289771695322}),
+        Map.entry("heat-1d.dmodel",
+                  new double[] {-0.015707894643197412, -0.46902667177323243, 0.5619012660266867,
+                                 -0.3678641190048687, 1.7958562101953182, -0.9686389152527559}),
+        Map.entry("heat-2d-nojcp.dmodel",
+                  new double[] {-0.6078627022746924, -0.8147415717285623, 0.12638930068283913,
+                                 1.432728897721401, 0.8440357521400553, 0.3063874052263229}),
+        Map.entry("heat-2d.dmodel",
+                  new double[] {-0.6078627022746924, -0.8147415717285623, 0.12638930068283913,
+                                 1.4384833141043547, 0.9718475598908445, 0.26247965356875946}),
+        Map.entry("heat-3d-nojcp.dmodel",
+                  new double[] {-0.4825984969218744, -0.5956040441294648, 0.1556263968561491,
+                                 0.3427334715072283, 0.4224463929158376, -1.4822869359498774}),
+        Map.entry("heat-3d.dmodel",
+                  new double[] {-0.4825984969218744, -0.5956040441294648, 0.1556263968561491,
+                                 1.8047103037646286, 0.07971045025967027, -1.0744552530249978}),
+        Map.entry("navier-stokes-2d-nojcp.dmodel",
+                  new double[] {-0.057366946420247956, -0.4133230935829067, -0.8397898177140591,
+                                 0.8200976674857906, 0.48042509057008487, -0.3169257200117316}),
+        Map.entry("navier-stokes-2d.dmodel",
+                  new double[] {-0.057366946420247956, -0.4133230935829067, -0.8397898177140591,
+                                 0.9211190660535299, 0.35372712733128336, 0.5770493078018071}));
+
+    private static List<Path> shippedModels() throws IOException {
+        final List<Path> files = new ArrayList<>();
+        for (final Path root : ROOTS) {
+            if (Files.isDirectory(root)) {
+                try (Stream<Path> walk = Files.walk(root)) {
+                    walk.filter(p -> p.getFileName().toString().endsWith(".dmodel"))
+                        .filter(p -> !p.toString().contains("/target/")).sorted().forEach(files::add);
+                }
+            }
+        }
+        return files;
+    }
+
+    /** Evaluates both networks and their JVPs on fixed inputs and returns six entries of the results. */
+    private static double[] outputs(final DeceptronModel model) {
+        final int n = model.parameterSize();
+        final int m = model.observationSize();
+        final double[] x = new double[n];
+        final double[] v = new double[n];
+        final double[] y = new double[m];
+        final double[] w = new double[m];
+        for (int i = 0; i < n; i++) {
+            x[i] = 0.5 * Math.sin(0.7 * i + 0.3);
+            v[i] = Math.cos(1.3 * i);
+        }
+        for (int i = 0; i < m; i++) {
+            y[i] = 0.5 * Math.cos(0.4 * i + 0.1);
+            w[i] = Math.sin(0.9 * i);
+        }
+        final double[] fx = new double[m];
+        final double[] jf = new double[m];
+        final double[] gy = new double[n];
+        final double[] jg = new double[n];
+        model.forwardNetwork().newEvaluator().jvp(x, v, fx, jf);
+        model.reverseNetwork().newEvaluator().jvp(y, w, gy, jg);
+        return new double[] {fx[0], fx[m - 1], jf[m / 2], gy[0], gy[n - 1], jg[n / 2]};
+    }
+
+    @Test
+    void everyShippedModelRoundTripsByteForByteAndEvaluatesAsBefore() throws IOException {
+        final List<Path> files = shippedModels();
+        final Set<String> seen = new TreeSet<>();
+        for (final Path file : files) {
+            final String name = file.getFileName().toString();
+            final byte[] bytes = Files.readAllBytes(file);
+            final DeceptronModel model = ModelFile.read(new ByteArrayInputStream(bytes));
+            final ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ModelFile.write(model, out);
+            final byte[] written = out.toByteArray();
+            assertThat(written.length).as("length of %s written back", file).isEqualTo(bytes.length);
+            assertThat(Arrays.mismatch(written, bytes)).as("first differing byte of %s written back", file)
+                .isEqualTo(-1);
+            final double[] expected = REFERENCE.get(name);
+            if (expected != null) {
+                seen.add(name);
+                final double[] actual = outputs(model);
+                for (int k = 0; k < expected.length; k++) {
+                    // libm may differ by an ulp or so across JVMs (tanh); parsing errors are far larger
+                    assertThat(actual[k]).as("output %d of %s", k, file)
+                        .isCloseTo(expected[k], within(1e-12 * Math.max(1, Math.abs(expected[k]))));
+                }
+            }
+        }
+        assertThat(seen).as("shipped models found under %s", ROOTS).isEqualTo(REFERENCE.keySet());
+    }
+}
