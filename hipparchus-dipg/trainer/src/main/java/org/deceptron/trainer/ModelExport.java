@@ -80,11 +80,12 @@ public final class ModelExport {
             .seed(o.seed)
             .trainerVersion("hipparchus-dipg-trainer " + DeceptronTrainer.VERSION + " (SameDiff 1.0.0-M2.1)")
             .dataSizes(o.samples, o.valSamples)
-            .epochs(o.epochs1, o.epochs2, o.epochs3)
-            .losses(s1.selected().get("val_mse"),
-                    s2.selected().get("val_rec") + o.cycleWeight * s2.selected().get("val_cyc"), loss3)
+            .stages(new TrainingRecord.Stage(o.epochs1, s1.selected().get("val_mse"), s1.seconds()),
+                    new TrainingRecord.Stage(o.epochs2, s2.selected().get("val_rec")
+                                                        + o.cycleWeight * s2.selected().get("val_cyc"), s2.seconds()),
+                    new TrainingRecord.Stage(o.epochs3, loss3, s3.seconds()))
             .rjcp(rjcpPlus, rjcpMinus)
-            .seconds(s1.seconds(), s2.seconds(), s3.seconds(), r.totalSeconds())
+            .totalSeconds(r.totalSeconds())
             .jcp(plus);
         b.extra("arch.f", o.forward.describe());
         b.extra("arch.g", o.reverse.describe());

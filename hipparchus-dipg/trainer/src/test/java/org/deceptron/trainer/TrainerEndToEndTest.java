@@ -55,16 +55,16 @@ class TrainerEndToEndTest {
         assertThat(rec.seed()).isEqualTo(5);
         assertThat(rec.trainCount()).isEqualTo(192);
         assertThat(rec.validationCount()).isEqualTo(64);
-        assertThat(rec.epochsS1()).isEqualTo(8);
-        assertThat(rec.epochsS3()).isEqualTo(3);
+        assertThat(rec.s1().epochs()).isEqualTo(8);
+        assertThat(rec.s3().epochs()).isEqualTo(3);
         assertThat(rec.rjcpWithJcp()).isFinite().isEqualTo(r.plusMetrics().get("val_rjcp"));
         assertThat(rec.rjcpWithoutJcp()).isFinite().isEqualTo(r.minusMetrics().get("val_rjcp"));
         assertThat(mm.trainingRecord().rjcpWithJcp()).isEqualTo(rec.rjcpWithJcp());
-        assertThat(rec.secondsS1()).isPositive();
-        assertThat(rec.secondsS2()).isPositive();
-        assertThat(rec.secondsS3()).isPositive();
-        assertThat(rec.totalSeconds()).isGreaterThanOrEqualTo(rec.secondsS1() + rec.secondsS2());
-        assertThat(rec.lossS1()).isFinite();
+        assertThat(rec.s1().seconds()).isPositive();
+        assertThat(rec.s2().seconds()).isPositive();
+        assertThat(rec.s3().seconds()).isPositive();
+        assertThat(rec.totalSeconds()).isGreaterThanOrEqualTo(rec.s1().seconds() + rec.s2().seconds());
+        assertThat(rec.s1().loss()).isFinite();
         assertThat(rec.extra()).containsKeys("arch.f", "arch.g", "lr", "weight.jcp", "batch");
 
         // the file round trip is exact, and the Deceptron works in physical units

@@ -51,11 +51,10 @@ class ShippedModelFilesTest {
         assertThat(r.jcp()).isTrue();
         assertThat(r.seed()).isEqualTo(7L);
         assertThat(new int[] {r.trainCount(), r.validationCount()}).containsExactly(4000, 500);
-        assertThat(new int[] {r.epochsS1(), r.epochsS2(), r.epochsS3()}).containsExactly(140, 100, 120);
-        assertThat(new double[] {r.lossS1(), r.lossS2(), r.lossS3()})
-            .containsExactly(2.043716824846342E-5, 0.13278419768146704, 0.8478929073470645);
-        assertThat(new double[] {r.secondsS1(), r.secondsS2(), r.secondsS3(), r.totalSeconds()})
-            .containsExactly(12.628009754, 18.556147705, 27.129920730000002, 80.84991156800001);
+        assertThat(r.s1()).isEqualTo(new TrainingRecord.Stage(140, 2.043716824846342E-5, 12.628009754));
+        assertThat(r.s2()).isEqualTo(new TrainingRecord.Stage(100, 0.13278419768146704, 18.556147705));
+        assertThat(r.s3()).isEqualTo(new TrainingRecord.Stage(120, 0.8478929073470645, 27.129920730000002));
+        assertThat(r.totalSeconds()).isEqualTo(80.84991156800001);
         assertThat(r.extra()).hasSize(41).containsEntry("batch", "128");
     }
 }
