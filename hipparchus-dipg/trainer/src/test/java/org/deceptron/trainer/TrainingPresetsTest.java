@@ -90,27 +90,29 @@ class TrainingPresetsTest {
 
     /** All settings of an options value, in a fixed order. */
     static String describe(final TrainingOptions o) {
-        return "f=" + o.forward.describe() + " g=" + o.reverse.describe() + " norm=" + o.xNorm + "/" + o.yNorm
-               + " data=" + o.samples + "/" + o.valSamples + "/" + o.batch
-               + " epochs=" + o.epochs1 + "/" + o.epochs2 + "/" + o.epochs3
-               + " lr=" + o.lr1 + "/" + o.lr2 + "/" + o.lr3 + " wd=" + o.weightDecay + " clip=" + o.clip
-               + " cosine=" + o.cosine + " losses=" + o.cycleWeight + "/" + o.cycleNoise + "/" + o.jcpWeight
-               + " jcp=" + o.jcpSamples + "/" + o.jcpProbes + "/" + o.rjcpSamples + "/" + o.rjcpProbes
-               + " target=" + o.jcpTarget + " recGuard=" + o.recGuard + " recOnData=" + o.recOnData
-               + " seed=" + o.seed + " dtype=" + o.dtype + " threads=" + o.dataThreads
-               + " branches=" + o.trainPlus + "/" + o.trainMinus;
+        return "f=" + o.forward().describe() + " g=" + o.reverse().describe() + " norm=" + o.xNorm() + "/"
+               + o.yNorm() + " data=" + o.samples() + "/" + o.validationSamples() + "/" + o.batch()
+               + " epochs=" + o.epochs(TrainingStage.S1) + "/" + o.epochs(TrainingStage.S2) + "/"
+               + o.epochs(TrainingStage.S3)
+               + " lr=" + o.learningRate(TrainingStage.S1) + "/" + o.learningRate(TrainingStage.S2) + "/"
+               + o.learningRate(TrainingStage.S3) + " wd=" + o.weightDecay() + " clip=" + o.clip()
+               + " cosine=" + o.cosine() + " losses=" + o.cycleWeight() + "/" + o.cycleNoise() + "/" + o.jcpWeight()
+               + " jcp=" + o.jcpSamples() + "/" + o.jcpProbes() + "/" + o.rjcpSamples() + "/" + o.rjcpProbes()
+               + " target=" + o.jcpTarget() + " recGuard=" + o.recGuard() + " recOnData=" + o.recOnData()
+               + " seed=" + o.seed() + " dtype=" + o.dtype() + " threads=" + o.dataThreads()
+               + " branches=" + o.trains(Branch.PLUS_JCP) + "/" + o.trains(Branch.MINUS_JCP);
     }
 
     private static String actual(final String key) {
         switch (key) {
             case "generic(10,700)":
-                return describe(TrainingPresets.forId("foo", 10, 700).options());
+                return describe(TrainingPresets.forId("foo", 10, 700));
             case "generic(10,20)":
-                return describe(TrainingPresets.forId("foo", 10, 20).options());
+                return describe(TrainingPresets.forId("foo", 10, 20));
             case "default":
-                return describe(new TrainingOptions());
+                return describe(TrainingOptions.defaults());
             default:
-                return describe(TrainingPresets.forId(key, -1, -1).options());
+                return describe(TrainingPresets.forId(key, -1, -1));
         }
     }
 
@@ -121,9 +123,24 @@ class TrainingPresetsTest {
     }
 
     @Test
-    void everyCallGivesAFreshPreset() {
-        final TrainingOptions a = TrainingPresets.forId("heat-1d", -1, -1).options();
-        a.samples = 1;
-        assertThat(TrainingPresets.forId("heat-1d", -1, -1).options().samples).isEqualTo(4000);
+    void presetsAreImmutableValues() {
+        final TrainingOptions a = TrainingPresets.forId("heat-1d", -1, -1);
+        final TrainingOptions changed = a.toBuilder().samples(1, 1).build();
+        assertThat(changed.samples()).isEqualTo(1);
+        assertThat(TrainingPresets.forId("heat-1d", -1, -1)).isEqualTo(a).isSameAs(FamilyPreset.HEAT_1D.options());
+        assertThat(a.samples()).isEqualTo(4000);
+        assertThat(changed.toBuilder().samples(4000, 500).build()).isEqualTo(a).hasSameHashCodeAs(a);
+    }
+
+    @Test
+    void everyBenchmarkFamilyHasAPresetUnderItsId() {
+        assertThat(FamilyPreset.values()).extracting(FamilyPreset::familyId)
+            .containsExactly("heat-1d", "heat-2d", "heat-3d", "darcy-2d", "adv-diff-2d", "allen-cahn-2d",
+                             "navier-stokes-2d");
+        for (final FamilyPreset p : FamilyPreset.values()) {
+            assertThat(FamilyPreset.of(p.familyId())).contains(p);
+        }
+        assertThat(FamilyPreset.of("heat-2d-12x12")).isEmpty();
+        assertThat(TrainingPresets.forFamily(new TinyFamily(8, 8))).isEqualTo(TrainingPresets.generic(8, 8));
     }
 }
