@@ -20,6 +20,7 @@ public final class ModelExport {
     /** Suffix of the -JCP ablation model next to the +JCP one. */
     public static final String ABLATION_SUFFIX = "-nojcp";
 
+    /** Not instantiable. */
     private ModelExport() {
     }
 
