@@ -31,9 +31,10 @@ class BenchRunnerTest {
         final int n = LinearFamily.N;
         final Network gNet = new Network(List.of(new Dense(n, n, flatten(g), new double[n])));
         final Network fNet = new Network(List.of(new Dense(n, n, flatten(f), new double[n])));
+        final TrainingRecord.Stage third = new TrainingRecord.Stage(0, Double.NaN, seconds / 3);
         return new ModelDeceptron(new DeceptronModel("exact", family.id(), family.fingerprint(), fNet, gNet,
                 Normalization.identity(n), Normalization.identity(n),
-                TrainingRecord.builder().seconds(seconds / 3, seconds / 3, seconds / 3, seconds).build()));
+                TrainingRecord.builder().stages(third, third, third).totalSeconds(seconds).build()));
     }
 
     private static double[] flatten(final RealMatrix m) {

@@ -9,12 +9,15 @@ import java.util.concurrent.Callable;
 
 import org.deceptron.bench.FamilyResolver;
 import org.deceptron.dipg.spi.ForwardFamily;
+import org.deceptron.trainer.Branch;
 import org.deceptron.trainer.DeceptronTrainer;
 import org.deceptron.trainer.JcpTarget;
 import org.deceptron.trainer.ModelExport;
+import org.deceptron.trainer.ReverseMetrics;
 import org.deceptron.trainer.TrainingOptions;
 import org.deceptron.trainer.TrainingPresets;
 import org.deceptron.trainer.TrainingResult;
+import org.deceptron.trainer.TrainingStage;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,55 +90,76 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (NoSuchElementException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        final TrainingOptions o = TrainingPresets.forFamily(fam).options();
-        if (samples != null) {
-            if (samples < 10) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                                                         "--samples must be at least 10, got " + samples);
-            }
-            o.samples = samples;
-            o.valSamples = Math.max(100, samples / 8);
-        }
-        if (epochs != null) {
-            if (epochs.length != 3 || epochs[0] < 0 || epochs[1] < 0 || epochs[2] < 0) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--epochs needs three non-negative integers S1,S2,S3, got " + java.util.Arrays.toString(epochs));
-            }
-            o.epochs(epochs[0], epochs[1], epochs[2]);
-        }
-        if (batch != null) {
-            if (batch <= 0) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be positive");
-            }
-            o.batch = batch;
-        }
-        o.seed = seed;
-        if (jcpTarget != null) {
-            o.jcpTarget = jcpTarget;
-        }
-        o.trainPlus = !noJcp;
+        final TrainingOptions options = overrides(TrainingPresets.forFamily(fam).toBuilder()).build();
         final Path plusPath = out != null ? out : Path.of("models", family + ".dmodel");
         final Path minusPath = ModelExport.ablationPath(plusPath);
 
         final PrintStream err = System.err;
         final boolean bar = !plain && System.console() != null;
         err.printf(Locale.ROOT, "dipg train %s: f %s, g %s, %d+%d samples, batch %d, epochs %d/%d/%d, seed %d, "
-                                + "JCP %s%n", family, o.forward.describe(), o.reverse.describe(), o.samples,
-                   o.valSamples, o.batch, o.epochs1, o.epochs2, o.epochs3, o.seed,
-                   noJcp ? "off (ablation only)" : o.jcpTarget.name().toLowerCase(Locale.ROOT) + " x" + o.jcpWeight);
-        final TrainingResult r = new DeceptronTrainer(o, new ProgressListener(err, bar)).train(fam);
+                                + "JCP %s%n", family, options.forward().describe(), options.reverse().describe(),
+                   options.samples(), options.validationSamples(), options.batch(),
+                   options.epochs(TrainingStage.S1), options.epochs(TrainingStage.S2),
+                   options.epochs(TrainingStage.S3), options.seed(),
+                   noJcp ? "off (ablation only)"
+                         : options.jcpTarget().name().toLowerCase(Locale.ROOT) + " x" + options.jcpWeight());
+        final TrainingResult r = new DeceptronTrainer(options, new ProgressListener(err, bar)).train(fam);
         if (plusPath.toAbsolutePath().getParent() != null) {
             Files.createDirectories(plusPath.toAbsolutePath().getParent());
         }
         if (!noJcp) {
             ModelExport.write(r, fam, true, plusPath);
-            err.printf(Locale.ROOT, "wrote %s (+JCP): val RJCP %.4g, rec %.4g%n", plusPath,
-                       r.plusMetrics().get("val_rjcp"), r.plusMetrics().get("val_rec"));
+            report(err, plusPath, Branch.PLUS_JCP, r);
         }
         ModelExport.write(r, fam, false, minusPath);
-        err.printf(Locale.ROOT, "wrote %s (-JCP): val RJCP %.4g, rec %.4g%n", minusPath,
-                   r.minusMetrics().get("val_rjcp"), r.minusMetrics().get("val_rec"));
+        report(err, minusPath, Branch.MINUS_JCP, r);
         err.printf(Locale.ROOT, "total %.1f s%n", r.totalSeconds());
         return 0;
+    }
+
+    /**
+     * Applies the command line's overrides to the family's preset.
+     * @param b the preset's builder
+     * @return the builder
+     * @throws CommandLine.ParameterException on an invalid override
+     */
+    private TrainingOptions.Builder overrides(final TrainingOptions.Builder b) {
+        if (samples != null) {
+            if (samples < 10) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                                                         "--samples must be at least 10, got " + samples);
+            }
+            b.samples(samples, Math.max(100, samples / 8));
+        }
+        if (epochs != null) {
+            if (epochs.length != 3 || epochs[0] < 0 || epochs[1] < 0 || epochs[2] < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--epochs needs three non-negative integers S1,S2,S3, got " + java.util.Arrays.toString(epochs));
+            }
+            b.epochs(epochs[0], epochs[1], epochs[2]);
+        }
+        if (batch != null) {
+            if (batch <= 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be positive");
+            }
+            b.batch(batch);
+        }
+        b.seed(seed);
+        if (jcpTarget != null) {
+            b.jcpTarget(jcpTarget);
+        }
+        return b.branches(!noJcp, true);
+    }
+
+    /**
+     * Reports a written model.
+     * @param err where to write
+     * @param path the model file
+     * @param branch the branch it holds
+     * @param r the training result
+     */
+    private static void report(final PrintStream err, final Path path, final Branch branch, final TrainingResult r) {
+        final ReverseMetrics m = r.s3(branch).reverseMetrics();
+        err.printf(Locale.ROOT, "wrote %s (%s): val RJCP %.4g, rec %.4g%n", path, branch.variant(), m.rjcp(), m.rec());
     }
 }

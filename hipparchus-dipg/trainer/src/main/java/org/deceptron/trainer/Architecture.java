@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.hipparchus.exception.MathIllegalArgumentException;
+
 /**
  * A network template, sized to a map of given input and output sizes: the two shapes the paper uses.
  * <ul>
@@ -101,8 +103,9 @@ public sealed interface Architecture {
                 points *= s;
             }
             if (in != points || out != points) {
-                throw new IllegalArgumentException("conv net on grid " + Arrays.toString(shape) + " maps "
-                                                   + points + " -> " + points + " values, not " + in + " -> " + out);
+                throw new MathIllegalArgumentException(TrainerFormats.GRID_MISMATCH, Arrays.toString(shape),
+                                                       Integer.toString(points), Integer.toString(in),
+                                                       Integer.toString(out));
             }
             final List<LayerSpec> l = new ArrayList<>();
             l.add(new LayerSpec.Reshape(points));

@@ -27,6 +27,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class CoreNetworks {
 
+    /** Not instantiable. */
     private CoreNetworks() {
     }
 

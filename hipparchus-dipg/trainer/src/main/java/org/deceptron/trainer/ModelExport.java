@@ -3,11 +3,9 @@ package org.deceptron.trainer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 
 import org.deceptron.dipg.model.DeceptronModel;
 import org.deceptron.dipg.model.ModelFile;
-import org.deceptron.dipg.model.Normalization;
 import org.deceptron.dipg.model.TrainingRecord;
 import org.deceptron.dipg.nn.Network;
 import org.deceptron.dipg.spi.ForwardFamily;
@@ -22,6 +20,7 @@ public final class ModelExport {
     /** Suffix of the -JCP ablation model next to the +JCP one. */
     public static final String ABLATION_SUFFIX = "-nojcp";
 
+    /** Not instantiable. */
     private ModelExport() {
     }
 
@@ -46,65 +45,47 @@ public final class ModelExport {
      * @param fingerprint family fingerprint
      * @param plus true for +JCP, false for the -JCP ablation
      * @return the model
+     * @throws org.hipparchus.exception.MathIllegalArgumentException
+     * ({@link TrainerFormats#BRANCH_NOT_TRAINED}) when the variant was not trained
      */
     public static DeceptronModel toModel(final TrainingResult r, final String familyId, final String fingerprint,
                                          final boolean plus) {
-        final Map<String, org.nd4j.linalg.api.ndarray.INDArray> g = plus ? r.gPlus() : r.gMinus();
-        if (g == null) {
-            throw new IllegalStateException("the " + (plus ? "+JCP" : "-JCP") + " variant was not trained");
-        }
-        final Network f = CoreNetworks.toNetwork(StageGraphs.F, r.fLayers(), r.f());
-        final Network gn = CoreNetworks.toNetwork(StageGraphs.G, r.gLayers(), g);
-        final String name = familyId + (plus ? " +JCP" : " -JCP");
-        return new DeceptronModel(name, familyId, fingerprint, f, gn, new Normalization(r.xMean(), r.xStd()),
-                                  new Normalization(r.yMean(), r.yStd()), record(r, plus));
+        final Branch branch = Branch.of(plus);
+        final Network f = CoreNetworks.toNetwork(StageGraphs.F, r.fLayers(), r.s1().parameters());
+        final Network g = CoreNetworks.toNetwork(StageGraphs.G, r.gLayers(), r.s3(branch).parameters());
+        return new DeceptronModel(familyId + " " + branch.variant(), familyId, fingerprint, f, g,
+                                  r.xNormalization(), r.yNormalization(), record(r, plus));
     }
 
     /**
-     * Builds the training record of one variant.
+     * Builds the training record of one variant: the three stages (S3 = the variant's branch), both RJCPs and the
+     * settings and per-stage details as extra settings.
      * @param r the result
      * @param plus the variant
      * @return the record
+     * @throws org.hipparchus.exception.MathIllegalArgumentException
+     * ({@link TrainerFormats#BRANCH_NOT_TRAINED}) when the variant was not trained
      */
     public static TrainingRecord record(final TrainingResult r, final boolean plus) {
         final TrainingOptions o = r.options();
-        final StageSummary s1 = r.stage("S1");
-        final StageSummary s2 = r.stage("S2");
-        final StageSummary s3 = r.stage(plus ? "S3+JCP" : "S3-JCP");
-        final Map<String, Double> mine = plus ? r.plusMetrics() : r.minusMetrics();
-        final double rjcpPlus = r.plusMetrics() == null ? Double.NaN : r.plusMetrics().get("val_rjcp");
-        final double rjcpMinus = r.minusMetrics() == null ? Double.NaN : r.minusMetrics().get("val_rjcp");
-        final double loss3 = mine.get("val_rec") + o.cycleWeight * mine.get("val_cyc")
-                             + (plus ? o.jcpWeight * mine.get("val_rjcp") : 0.0);
+        final Branch branch = Branch.of(plus);
+        final StageSummary s1 = r.s1().summary();
+        final StageResult s3 = r.s3(branch);
+        final ReverseMetrics mine = s3.reverseMetrics();
+        // the variant's S3 loss: the +JCP objective (with the surrogate RJCP) for +JCP, the S2 objective for -JCP
+        final double loss3 = mine.reverseObjective(o.cycleWeight()) + (plus ? o.jcpWeight() * mine.rjcp() : 0.0);
         final TrainingRecord.Builder b = TrainingRecord.builder()
-            .seed(o.seed)
+            .seed(o.seed())
             .trainerVersion("hipparchus-dipg-trainer " + DeceptronTrainer.VERSION + " (SameDiff 1.0.0-M2.1)")
-            .dataSizes(o.samples, o.valSamples)
-            .epochs(o.epochs1, o.epochs2, o.epochs3)
-            .losses(s1.selected().get("val_mse"),
-                    s2.selected().get("val_rec") + o.cycleWeight * s2.selected().get("val_cyc"), loss3)
-            .rjcp(rjcpPlus, rjcpMinus)
-            .seconds(s1.seconds(), s2.seconds(), s3.seconds(), r.totalSeconds())
+            .dataSizes(o.samples(), o.validationSamples())
+            .stages(stage(o, TrainingStage.S1, s1.selected().get("val_mse"), s1),
+                    stage(o, TrainingStage.S2, r.s2().reverseMetrics().reverseObjective(o.cycleWeight()),
+                          r.s2().summary()),
+                    stage(o, TrainingStage.S3, loss3, s3.summary()))
+            .rjcp(rjcp(r, Branch.PLUS_JCP), rjcp(r, Branch.MINUS_JCP))
+            .totalSeconds(r.totalSeconds())
             .jcp(plus);
-        b.extra("arch.f", o.forward.describe());
-        b.extra("arch.g", o.reverse.describe());
-        b.extra("norm.x", o.xNorm.name());
-        b.extra("norm.y", o.yNorm.name());
-        b.extra("batch", Integer.toString(o.batch));
-        b.extra("lr", fmt(o.lr1) + "," + fmt(o.lr2) + "," + fmt(o.lr3));
-        b.extra("weight_decay", fmt(o.weightDecay));
-        b.extra("clip", fmt(o.clip));
-        b.extra("cosine", Boolean.toString(o.cosine));
-        b.extra("weight.cycle", fmt(o.cycleWeight));
-        b.extra("cycle_noise", fmt(o.cycleNoise));
-        b.extra("weight.jcp", fmt(o.jcpWeight));
-        b.extra("jcp.samples_per_batch", Integer.toString(o.jcpSamples));
-        b.extra("jcp.probes", Integer.toString(o.jcpProbes));
-        b.extra("jcp.target", o.jcpTarget.name().toLowerCase(Locale.ROOT));
-        b.extra("rjcp.samples", Integer.toString(o.rjcpSamples));
-        b.extra("rjcp.probes", Integer.toString(o.rjcpProbes));
-        b.extra("rec_on_data", Boolean.toString(o.recOnData));
-        b.extra("dtype", o.dtype.name());
+        settings(b, o);
         b.extra("seconds.data", fmt(r.dataSeconds()));
         b.extra("seconds.total_note", "total = data + S1 + S2 + both S3 branches");
         for (final StageSummary s : r.stages()) {
@@ -112,18 +93,71 @@ public final class ModelExport {
             b.extra("stage." + s.stage() + ".seconds_per_epoch", fmt(s.secondsPerEpoch()));
             b.extra("stage." + s.stage() + ".train_loss", fmt(s.trainLoss()));
         }
-        addMetrics(b, "val.+JCP.", r.plusMetrics());
-        addMetrics(b, "val.-JCP.", r.minusMetrics());
+        for (final Branch br : Branch.values()) {
+            if (r.trained(br)) {
+                r.s3(br).reverseMetrics().asMap()
+                        .forEach((k, v) -> b.extra("val." + br.variant() + "." + k.replace("val_", ""), fmt(v)));
+            }
+        }
         return b.build();
     }
 
-    private static void addMetrics(final TrainingRecord.Builder b, final String prefix,
-                                   final Map<String, Double> metrics) {
-        if (metrics != null) {
-            metrics.forEach((k, v) -> b.extra(prefix + k.replace("val_", ""), fmt(v)));
-        }
+    /**
+     * Returns a stage of the record.
+     * @param o the options (the stage's epochs)
+     * @param stage the stage
+     * @param loss its loss
+     * @param summary what it did (its seconds)
+     * @return the record's stage
+     */
+    private static TrainingRecord.Stage stage(final TrainingOptions o, final TrainingStage stage, final double loss,
+                                              final StageSummary summary) {
+        return new TrainingRecord.Stage(o.epochs(stage), loss, summary.seconds());
     }
 
+    /**
+     * Returns the surrogate validation RJCP of a branch.
+     * @param r the result
+     * @param branch the branch
+     * @return the RJCP, NaN when the branch was not trained
+     */
+    private static double rjcp(final TrainingResult r, final Branch branch) {
+        return r.trained(branch) ? r.s3(branch).reverseMetrics().rjcp() : Double.NaN;
+    }
+
+    /**
+     * Records the options as extra settings.
+     * @param b the record builder
+     * @param o the options
+     */
+    private static void settings(final TrainingRecord.Builder b, final TrainingOptions o) {
+        b.extra("arch.f", o.forward().describe());
+        b.extra("arch.g", o.reverse().describe());
+        b.extra("norm.x", o.xNorm().name());
+        b.extra("norm.y", o.yNorm().name());
+        b.extra("batch", Integer.toString(o.batch()));
+        b.extra("lr", fmt(o.learningRate(TrainingStage.S1)) + "," + fmt(o.learningRate(TrainingStage.S2)) + ","
+                      + fmt(o.learningRate(TrainingStage.S3)));
+        b.extra("weight_decay", fmt(o.weightDecay()));
+        b.extra("clip", fmt(o.clip()));
+        b.extra("cosine", Boolean.toString(o.cosine()));
+        b.extra("weight.cycle", fmt(o.cycleWeight()));
+        b.extra("cycle_noise", fmt(o.cycleNoise()));
+        b.extra("weight.jcp", fmt(o.jcpWeight()));
+        b.extra("jcp.samples_per_batch", Integer.toString(o.jcpSamples()));
+        b.extra("jcp.probes", Integer.toString(o.jcpProbes()));
+        b.extra("jcp.target", o.jcpTarget().name().toLowerCase(Locale.ROOT));
+        b.extra("rjcp.samples", Integer.toString(o.rjcpSamples()));
+        b.extra("rjcp.probes", Integer.toString(o.rjcpProbes()));
+        b.extra("rec_on_data", Boolean.toString(o.recOnData()));
+        b.extra("dtype", o.dtype().name());
+    }
+
+    /**
+     * Formats a number for the record.
+     * @param v the value
+     * @return six significant digits, root locale
+     */
     private static String fmt(final double v) {
         return String.format(Locale.ROOT, "%.6g", v);
     }

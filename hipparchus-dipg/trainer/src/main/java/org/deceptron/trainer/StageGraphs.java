@@ -30,6 +30,7 @@ public final class StageGraphs {
     /** Name prefix of g's parameters. */
     public static final String G = "g";
 
+    /** Not instantiable. */
     private StageGraphs() {
     }
 

@@ -64,6 +64,17 @@ public final class TrainingData {
     }
 
     /**
+     * Generates the data of a training run: the options' sample counts, seed, normalisations and threads.
+     * @param family the family
+     * @param options the options
+     * @return the data
+     */
+    public static TrainingData generate(final ForwardFamily family, final TrainingOptions options) {
+        return generate(family, options.samples(), options.validationSamples(), options.seed(), options.xNorm(),
+                        options.yNorm(), options.dataThreads());
+    }
+
+    /**
      * Generates data from a family.
      * @param family the family
      * @param nTrain training samples

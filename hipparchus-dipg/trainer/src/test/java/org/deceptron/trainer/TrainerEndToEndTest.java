@@ -20,21 +20,23 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** Tiny-budget training runs, end to end (seconds each). */
 class TrainerEndToEndTest {
 
+    private static TrainingOptions.Builder tinyBuilder() {
+        return TrainingOptions.builder()
+                              .architectures(new Architecture.Mlp(new int[] {16}, false, false),
+                                             new Architecture.Mlp(new int[] {16}, false, false))
+                              .norms(NormMode.GLOBAL, NormMode.PER_COMPONENT).data(192, 64, 32).epochs(8, 3, 3)
+                              .rates(1e-2, 2e-3, 1e-3).jcpSampling(8, 2, 32, 2).seed(5).dataThreads(1);
+    }
+
     private static TrainingOptions tiny() {
-        final TrainingOptions o = new TrainingOptions();
-        o.architectures(new Architecture.Mlp(new int[] {16}, false, false),
-                        new Architecture.Mlp(new int[] {16}, false, false))
-         .norms(NormMode.GLOBAL, NormMode.PER_COMPONENT).data(192, 64, 32).epochs(8, 3, 3)
-         .rates(1e-2, 2e-3, 1e-3).jcpSampling(8, 2, 32, 2).seed(5);
-        o.dataThreads = 1;
-        return o;
+        return tinyBuilder().build();
     }
 
     @Test
     void trainsWritesAndReloadsBothVariants(@TempDir final Path dir) throws Exception {
         final TinyFamily family = new TinyFamily(8, 8);
         final TrainingOptions o = tiny();
-        final TrainingData data = TrainingData.generate(family, o.samples, o.valSamples, o.seed, o.xNorm, o.yNorm, 1);
+        final TrainingData data = TrainingData.generate(family, o);
         final TrainingResult r = new DeceptronTrainer(o, null).train(family, data);
         final Path plus = dir.resolve("tiny.dmodel");
         final Path minus = ModelExport.ablationPath(plus);
@@ -55,16 +57,16 @@ class TrainerEndToEndTest {
         assertThat(rec.seed()).isEqualTo(5);
         assertThat(rec.trainCount()).isEqualTo(192);
         assertThat(rec.validationCount()).isEqualTo(64);
-        assertThat(rec.epochsS1()).isEqualTo(8);
-        assertThat(rec.epochsS3()).isEqualTo(3);
-        assertThat(rec.rjcpWithJcp()).isFinite().isEqualTo(r.plusMetrics().get("val_rjcp"));
-        assertThat(rec.rjcpWithoutJcp()).isFinite().isEqualTo(r.minusMetrics().get("val_rjcp"));
+        assertThat(rec.s1().epochs()).isEqualTo(8);
+        assertThat(rec.s3().epochs()).isEqualTo(3);
+        assertThat(rec.rjcpWithJcp()).isFinite().isEqualTo(r.s3(Branch.PLUS_JCP).reverseMetrics().rjcp());
+        assertThat(rec.rjcpWithoutJcp()).isFinite().isEqualTo(r.s3(Branch.MINUS_JCP).reverseMetrics().rjcp());
         assertThat(mm.trainingRecord().rjcpWithJcp()).isEqualTo(rec.rjcpWithJcp());
-        assertThat(rec.secondsS1()).isPositive();
-        assertThat(rec.secondsS2()).isPositive();
-        assertThat(rec.secondsS3()).isPositive();
-        assertThat(rec.totalSeconds()).isGreaterThanOrEqualTo(rec.secondsS1() + rec.secondsS2());
-        assertThat(rec.lossS1()).isFinite();
+        assertThat(rec.s1().seconds()).isPositive();
+        assertThat(rec.s2().seconds()).isPositive();
+        assertThat(rec.s3().seconds()).isPositive();
+        assertThat(rec.totalSeconds()).isGreaterThanOrEqualTo(rec.s1().seconds() + rec.s2().seconds());
+        assertThat(rec.s1().loss()).isFinite();
         assertThat(rec.extra()).containsKeys("arch.f", "arch.g", "lr", "weight.jcp", "batch");
 
         // the file round trip is exact, and the Deceptron works in physical units
@@ -101,8 +103,8 @@ class TrainerEndToEndTest {
         }
         mse /= data.xValRaw.length;
         rec2 /= data.xValRaw.length;
-        assertThat(mse).isCloseTo(r.stage("S1").selected().get("val_mse"), org.assertj.core.data.Percentage.withPercentage(0.1));
-        assertThat(rec2).isCloseTo(r.plusMetrics().get("val_rec"), org.assertj.core.data.Percentage.withPercentage(0.1));
+        assertThat(mse).isCloseTo(r.s1().summary().selected().get("val_mse"), org.assertj.core.data.Percentage.withPercentage(0.1));
+        assertThat(rec2).isCloseTo(r.s3(Branch.PLUS_JCP).reverseMetrics().rec(), org.assertj.core.data.Percentage.withPercentage(0.1));
         final double[] gx = new double[8];
         final double[] dx = new double[8];
         final double[] dy = new double[8];
@@ -124,18 +126,17 @@ class TrainerEndToEndTest {
     @Test
     void bothBranchesStartFromTheSameS2Checkpoint() {
         final TinyFamily family = new TinyFamily(8, 8);
-        final TrainingOptions o = tiny();
-        o.epochs3 = 0;
+        final TrainingOptions o = tiny().withEpochs(8, 3, 0);
         final TrainingResult r = new DeceptronTrainer(o, null).train(family);
         // with no S3 epoch both variants are the S2 checkpoint itself
-        for (final Map.Entry<String, INDArray> e : r.gS2().entrySet()) {
-            assertThat(r.gPlus().get(e.getKey())).isEqualTo(e.getValue());
-            assertThat(r.gMinus().get(e.getKey())).isEqualTo(e.getValue());
+        for (final Map.Entry<String, INDArray> e : r.s2().parameters().entrySet()) {
+            assertThat(r.s3(Branch.PLUS_JCP).parameters().get(e.getKey())).isEqualTo(e.getValue());
+            assertThat(r.s3(Branch.MINUS_JCP).parameters().get(e.getKey())).isEqualTo(e.getValue());
         }
-        assertThat(r.plusMetrics()).isEqualTo(r.minusMetrics());
+        assertThat(r.s3(Branch.PLUS_JCP).reverseMetrics()).isEqualTo(r.s3(Branch.MINUS_JCP).reverseMetrics());
         // with S3 epochs, both S3 branches are scored at epoch 0 on the same checkpoint and the same probes
-        final StageSummary s2 = r.stage("S2");
-        assertThat(r.plusMetrics().get("val_rjcp")).isEqualTo(s2.selected().get("val_rjcp"));
+        final StageSummary s2 = r.s2().summary();
+        assertThat(r.s3(Branch.PLUS_JCP).reverseMetrics().rjcp()).isEqualTo(s2.selected().get("val_rjcp"));
     }
 
     @Test
@@ -143,12 +144,13 @@ class TrainerEndToEndTest {
         final TinyFamily family = new TinyFamily(8, 8);
         final TrainingResult a = new DeceptronTrainer(tiny(), null).train(family);
         final TrainingResult b = new DeceptronTrainer(tiny(), null).train(family);
-        for (final String k : a.gPlus().keySet()) {
-            assertThat(b.gPlus().get(k)).isEqualTo(a.gPlus().get(k));
-            assertThat(b.gMinus().get(k)).isEqualTo(a.gMinus().get(k));
+        for (final String k : a.s3(Branch.PLUS_JCP).parameters().keySet()) {
+            assertThat(b.s3(Branch.PLUS_JCP).parameters().get(k)).isEqualTo(a.s3(Branch.PLUS_JCP).parameters().get(k));
+            assertThat(b.s3(Branch.MINUS_JCP).parameters().get(k))
+                .isEqualTo(a.s3(Branch.MINUS_JCP).parameters().get(k));
         }
-        for (final String k : a.f().keySet()) {
-            assertThat(b.f().get(k)).isEqualTo(a.f().get(k));
+        for (final String k : a.s1().parameters().keySet()) {
+            assertThat(b.s1().parameters().get(k)).isEqualTo(a.s1().parameters().get(k));
         }
     }
 
@@ -157,12 +159,12 @@ class TrainerEndToEndTest {
         // x lives near a 2-D subspace of R^8: reconstruction and cycle losses only constrain g along the data,
         // while RJCP probes every direction. +JCP must end clearly below -JCP (same f, same S2 checkpoint).
         final TinyFamily family = new TinyFamily(8, 2);
-        final TrainingOptions o = tiny();
-        o.norms(NormMode.GLOBAL, NormMode.GLOBAL).data(256, 64, 32).epochs(10, 10, 20).rates(1e-2, 5e-3, 5e-3)
-         .losses(0.25, 0.02, 1.0);
+        final TrainingOptions o = tinyBuilder().norms(NormMode.GLOBAL, NormMode.GLOBAL).data(256, 64, 32)
+                                               .epochs(10, 10, 20).rates(1e-2, 5e-3, 5e-3).losses(0.25, 0.02, 1.0)
+                                               .build();
         final TrainingResult r = new DeceptronTrainer(o, null).train(family);
-        final double plus = r.plusMetrics().get("val_rjcp");
-        final double minus = r.minusMetrics().get("val_rjcp");
+        final double plus = r.s3(Branch.PLUS_JCP).reverseMetrics().rjcp();
+        final double minus = r.s3(Branch.MINUS_JCP).reverseMetrics().rjcp();
         assertThat(plus).as("RJCP +JCP (%s) vs -JCP (%s)", plus, minus).isLessThan(0.5 * minus);
     }
 
@@ -171,14 +173,12 @@ class TrainerEndToEndTest {
         // same problem: off the data slab the surrogate's Jacobian is unconstrained, so JCP against J_f need not
         // improve the composition with the true J_F; JCP against the family's exact jvp does
         final TinyFamily family = new TinyFamily(8, 2);
-        final TrainingOptions o = tiny();
-        o.norms(NormMode.GLOBAL, NormMode.GLOBAL).data(256, 64, 32).epochs(10, 10, 20).rates(1e-2, 5e-3, 5e-3)
-         .losses(0.25, 0.02, 1.0);
-        o.jcpTarget = JcpTarget.EXACT;
-        final TrainingResult r = new DeceptronTrainer(o, null).train(family, TrainingData.generate(
-            family, o.samples, o.valSamples, o.seed, o.xNorm, o.yNorm, 1));
-        final double plus = r.plusMetrics().get("val_rjcp_exact");
-        final double minus = r.minusMetrics().get("val_rjcp_exact");
+        final TrainingOptions o = tinyBuilder().norms(NormMode.GLOBAL, NormMode.GLOBAL).data(256, 64, 32)
+                                               .epochs(10, 10, 20).rates(1e-2, 5e-3, 5e-3).losses(0.25, 0.02, 1.0)
+                                               .jcpTarget(JcpTarget.EXACT).build();
+        final TrainingResult r = new DeceptronTrainer(o, null).train(family, TrainingData.generate(family, o));
+        final double plus = r.s3(Branch.PLUS_JCP).reverseMetrics().rjcpExact().getAsDouble();
+        final double minus = r.s3(Branch.MINUS_JCP).reverseMetrics().rjcpExact().getAsDouble();
         assertThat(plus).as("exact RJCP +JCP (%s) vs -JCP (%s)", plus, minus).isLessThan(0.5 * minus);
     }
 }

@@ -180,11 +180,24 @@ final class ModelReader {
             b.seed(r.readLong("training seed"));
             b.trainerVersion(r.readString("trainer version"));
             b.dataSizes(r.readInt("training count"), r.readInt("validation count"));
-            b.epochs(r.readInt("epochs S1"), r.readInt("epochs S2"), r.readInt("epochs S3"));
-            b.losses(r.readDouble("loss S1"), r.readDouble("loss S2"), r.readDouble("loss S3"));
+            // layout: the stages' epochs, their losses, the two RJCPs, the stages' seconds, the total
+            final int[] epochs = new int[TrainingRecord.STAGES];
+            final double[] losses = new double[TrainingRecord.STAGES];
+            final double[] seconds = new double[TrainingRecord.STAGES];
+            for (int k = 0; k < epochs.length; k++) {
+                epochs[k] = r.readInt("epochs S" + (k + 1));
+            }
+            for (int k = 0; k < losses.length; k++) {
+                losses[k] = r.readDouble("loss S" + (k + 1));
+            }
             b.rjcp(r.readDouble("RJCP +JCP"), r.readDouble("RJCP -JCP"));
-            b.seconds(r.readDouble("seconds S1"), r.readDouble("seconds S2"), r.readDouble("seconds S3"),
-                      r.readDouble("total seconds"));
+            for (int k = 0; k < seconds.length; k++) {
+                seconds[k] = r.readDouble("seconds S" + (k + 1));
+            }
+            b.totalSeconds(r.readDouble("total seconds"));
+            for (int k = 0; k < epochs.length; k++) {
+                b.stage(k + 1, new TrainingRecord.Stage(epochs[k], losses[k], seconds[k]));
+            }
             b.jcp(r.readBoolean("JCP variant flag"));
             final int count = r.readCount("number of extra settings", 0,
                                           Math.min(FormatV1.MAX_EXTRA, r.remaining() / (2 * Integer.BYTES)));

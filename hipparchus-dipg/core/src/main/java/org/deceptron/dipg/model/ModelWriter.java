@@ -110,17 +110,18 @@ final class ModelWriter {
         writeString(out, r.trainerVersion());
         out.writeInt(r.trainCount());
         out.writeInt(r.validationCount());
-        out.writeInt(r.epochsS1());
-        out.writeInt(r.epochsS2());
-        out.writeInt(r.epochsS3());
-        out.writeDouble(r.lossS1());
-        out.writeDouble(r.lossS2());
-        out.writeDouble(r.lossS3());
+        // layout: the stages' epochs, their losses, the two RJCPs, the stages' seconds, the total
+        for (int k = 1; k <= TrainingRecord.STAGES; k++) {
+            out.writeInt(r.stage(k).epochs());
+        }
+        for (int k = 1; k <= TrainingRecord.STAGES; k++) {
+            out.writeDouble(r.stage(k).loss());
+        }
         out.writeDouble(r.rjcpWithJcp());
         out.writeDouble(r.rjcpWithoutJcp());
-        out.writeDouble(r.secondsS1());
-        out.writeDouble(r.secondsS2());
-        out.writeDouble(r.secondsS3());
+        for (int k = 1; k <= TrainingRecord.STAGES; k++) {
+            out.writeDouble(r.stage(k).seconds());
+        }
         out.writeDouble(r.totalSeconds());
         out.writeByte(r.jcp() ? 1 : 0);
         out.writeInt(r.extra().size());

@@ -1,5 +1,6 @@
 package org.deceptron.dipg.model;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
@@ -13,7 +14,7 @@ import java.util.TreeMap;
  * -JCP), and free-form extra settings.
  * <p>
  * Immutable. Unknown doubles are NaN, unknown counts 0. Build with {@link #builder()} or start from
- * {@link #empty()} / {@link #toBuilder()}.
+ * {@link #empty()} / {@link #toBuilder()}. Each stage is one {@link Stage} value.
  * </p>
  */
 public final class TrainingRecord {
@@ -33,38 +34,17 @@ public final class TrainingRecord {
     /** Validation instances. */
     private final int validationCount;
 
-    /** Epochs of S1, S2, S3. */
-    private final int epochsS1;
+    /** Number of training stages (S1, S2, S3). */
+    public static final int STAGES = 3;
 
-    /** Epochs of S2. */
-    private final int epochsS2;
-
-    /** Epochs of S3. */
-    private final int epochsS3;
-
-    /** Final loss of S1. */
-    private final double lossS1;
-
-    /** Final loss of S2. */
-    private final double lossS2;
-
-    /** Final loss of S3. */
-    private final double lossS3;
+    /** Epochs, final loss and wall time of S1, S2, S3, in that order. */
+    private final Stage[] stages;
 
     /** Validation RJCP of the +JCP variant. */
     private final double rjcpWithJcp;
 
     /** Validation RJCP of the -JCP variant. */
     private final double rjcpWithoutJcp;
-
-    /** Wall seconds of S1. */
-    private final double secondsS1;
-
-    /** Wall seconds of S2. */
-    private final double secondsS2;
-
-    /** Wall seconds of S3. */
-    private final double secondsS3;
 
     /** Total wall seconds. */
     private final double totalSeconds;
@@ -84,17 +64,9 @@ public final class TrainingRecord {
         this.trainerVersion = b.trainerVersion;
         this.trainCount = b.trainCount;
         this.validationCount = b.validationCount;
-        this.epochsS1 = b.epochsS1;
-        this.epochsS2 = b.epochsS2;
-        this.epochsS3 = b.epochsS3;
-        this.lossS1 = b.lossS1;
-        this.lossS2 = b.lossS2;
-        this.lossS3 = b.lossS3;
+        this.stages = b.stages.clone();
         this.rjcpWithJcp = b.rjcpWithJcp;
         this.rjcpWithoutJcp = b.rjcpWithoutJcp;
-        this.secondsS1 = b.secondsS1;
-        this.secondsS2 = b.secondsS2;
-        this.secondsS3 = b.secondsS3;
         this.totalSeconds = b.totalSeconds;
         this.jcp = b.jcp;
         this.extra = Collections.unmodifiableSortedMap(new TreeMap<>(b.extra));
@@ -158,51 +130,38 @@ public final class TrainingRecord {
     }
 
     /**
-     * Returns the epochs of stage S1 (forward fit).
-     * @return the epochs
+     * Returns what is known about one stage.
+     * @param number the stage: 1 (S1, forward fit), 2 (S2, reverse with reconstruction and cycle losses) or 3 (S3,
+     * reverse with or without JCP)
+     * @return the stage's epochs, final loss and wall time
+     * @throws IllegalArgumentException when the number is not 1, 2 or 3
      */
-    public int epochsS1() {
-        return epochsS1;
+    public Stage stage(final int number) {
+        return stages[index(number)];
     }
 
     /**
-     * Returns the epochs of stage S2 (reverse, reconstruction and cycle losses).
-     * @return the epochs
+     * Returns stage S1 (forward fit).
+     * @return the stage, like {@link #stage(int) stage(1)}
      */
-    public int epochsS2() {
-        return epochsS2;
+    public Stage s1() {
+        return stages[0];
     }
 
     /**
-     * Returns the epochs of stage S3 (reverse with or without JCP).
-     * @return the epochs
+     * Returns stage S2 (reverse, reconstruction and cycle losses).
+     * @return the stage, like {@link #stage(int) stage(2)}
      */
-    public int epochsS3() {
-        return epochsS3;
+    public Stage s2() {
+        return stages[1];
     }
 
     /**
-     * Returns the final loss of stage S1.
-     * @return the loss, NaN if unknown
+     * Returns stage S3 (reverse with or without JCP).
+     * @return the stage, like {@link #stage(int) stage(3)}
      */
-    public double lossS1() {
-        return lossS1;
-    }
-
-    /**
-     * Returns the final loss of stage S2.
-     * @return the loss, NaN if unknown
-     */
-    public double lossS2() {
-        return lossS2;
-    }
-
-    /**
-     * Returns the final loss of stage S3.
-     * @return the loss, NaN if unknown
-     */
-    public double lossS3() {
-        return lossS3;
+    public Stage s3() {
+        return stages[2];
     }
 
     /**
@@ -228,30 +187,6 @@ public final class TrainingRecord {
      */
     public double variantRjcp() {
         return jcp ? rjcpWithJcp : rjcpWithoutJcp;
-    }
-
-    /**
-     * Returns the wall time of stage S1.
-     * @return seconds, NaN if unknown
-     */
-    public double secondsS1() {
-        return secondsS1;
-    }
-
-    /**
-     * Returns the wall time of stage S2.
-     * @return seconds, NaN if unknown
-     */
-    public double secondsS2() {
-        return secondsS2;
-    }
-
-    /**
-     * Returns the wall time of stage S3.
-     * @return seconds, NaN if unknown
-     */
-    public double secondsS3() {
-        return secondsS3;
     }
 
     /**
@@ -293,10 +228,8 @@ public final class TrainingRecord {
         }
         return seed == r.seed && trainerVersion.equals(r.trainerVersion)
                && trainCount == r.trainCount && validationCount == r.validationCount
-               && epochsS1 == r.epochsS1 && epochsS2 == r.epochsS2 && epochsS3 == r.epochsS3
-               && same(lossS1, r.lossS1) && same(lossS2, r.lossS2) && same(lossS3, r.lossS3)
+               && Arrays.equals(stages, r.stages)
                && same(rjcpWithJcp, r.rjcpWithJcp) && same(rjcpWithoutJcp, r.rjcpWithoutJcp)
-               && same(secondsS1, r.secondsS1) && same(secondsS2, r.secondsS2) && same(secondsS3, r.secondsS3)
                && same(totalSeconds, r.totalSeconds) && jcp == r.jcp && extra.equals(r.extra);
     }
 
@@ -316,9 +249,8 @@ public final class TrainingRecord {
      */
     @Override
     public int hashCode() {
-        return Objects.hash(seed, trainerVersion, trainCount, validationCount, epochsS1, epochsS2, epochsS3,
-                            lossS1, lossS2, lossS3, rjcpWithJcp, rjcpWithoutJcp, secondsS1, secondsS2, secondsS3,
-                            totalSeconds, jcp, extra);
+        return Objects.hash(seed, trainerVersion, trainCount, validationCount, Arrays.hashCode(stages),
+                            rjcpWithJcp, rjcpWithoutJcp, totalSeconds, jcp, extra);
     }
 
     /**
@@ -328,10 +260,50 @@ public final class TrainingRecord {
     @Override
     public String toString() {
         return "TrainingRecord(" + (jcp ? "+JCP" : "-JCP") + ", seed=" + seed + ", trainer=" + trainerVersion
-               + ", train/val=" + trainCount + "/" + validationCount + ", epochs=" + epochsS1 + "/" + epochsS2 + "/"
-               + epochsS3 + ", losses=" + lossS1 + "/" + lossS2 + "/" + lossS3 + ", rjcp+=" + rjcpWithJcp
-               + ", rjcp-=" + rjcpWithoutJcp + ", seconds=" + secondsS1 + "/" + secondsS2 + "/" + secondsS3
-               + " total " + totalSeconds + ", extra=" + extra + ")";
+               + ", train/val=" + trainCount + "/" + validationCount + ", epochs=" + s1().epochs() + "/"
+               + s2().epochs() + "/" + s3().epochs() + ", losses=" + s1().loss() + "/" + s2().loss() + "/"
+               + s3().loss() + ", rjcp+=" + rjcpWithJcp + ", rjcp-=" + rjcpWithoutJcp + ", seconds="
+               + s1().seconds() + "/" + s2().seconds() + "/" + s3().seconds() + " total " + totalSeconds
+               + ", extra=" + extra + ")";
+    }
+
+    /**
+     * Checks a stage number.
+     * @param number the number
+     * @return its index in {@link #stages}
+     * @throws IllegalArgumentException when the number is not 1, 2 or 3
+     */
+    private static int index(final int number) {
+        if (number < 1 || number > STAGES) {
+            throw new IllegalArgumentException("stage must be 1, 2 or 3, got " + number);
+        }
+        return number - 1;
+    }
+
+    /**
+     * What is known about one training stage. Unknown values: 0 epochs, NaN loss and seconds ({@link #UNKNOWN}).
+     * @param epochs epochs run (&gt;= 0)
+     * @param loss final (validation) loss of the stage, NaN if unknown
+     * @param seconds wall time (&gt;= 0 and finite, or NaN if unknown)
+     */
+    public record Stage(int epochs, double loss, double seconds) {
+
+        /** The stage with nothing known. */
+        public static final Stage UNKNOWN = new Stage(0, Double.NaN, Double.NaN);
+
+        /**
+         * Checks the values.
+         * @param epochs epochs run (&gt;= 0)
+         * @param loss final loss, NaN if unknown
+         * @param seconds wall time (&gt;= 0 and finite, or NaN)
+         * @throws IllegalArgumentException on negative epochs or a negative or infinite time
+         */
+        public Stage {
+            if (epochs < 0) {
+                throw new IllegalArgumentException("epochs must be >= 0, got " + epochs);
+            }
+            Builder.time("seconds", seconds);
+        }
     }
 
     /** Mutable builder of {@link TrainingRecord}s; validates each value as it is set. */
@@ -349,38 +321,14 @@ public final class TrainingRecord {
         /** Validation count. */
         private int validationCount;
 
-        /** Epochs S1. */
-        private int epochsS1;
-
-        /** Epochs S2. */
-        private int epochsS2;
-
-        /** Epochs S3. */
-        private int epochsS3;
-
-        /** Loss S1. */
-        private double lossS1 = Double.NaN;
-
-        /** Loss S2. */
-        private double lossS2 = Double.NaN;
-
-        /** Loss S3. */
-        private double lossS3 = Double.NaN;
+        /** Stages S1, S2, S3. */
+        private final Stage[] stages = {Stage.UNKNOWN, Stage.UNKNOWN, Stage.UNKNOWN};
 
         /** RJCP +JCP. */
         private double rjcpWithJcp = Double.NaN;
 
         /** RJCP -JCP. */
         private double rjcpWithoutJcp = Double.NaN;
-
-        /** Seconds S1. */
-        private double secondsS1 = Double.NaN;
-
-        /** Seconds S2. */
-        private double secondsS2 = Double.NaN;
-
-        /** Seconds S3. */
-        private double secondsS3 = Double.NaN;
 
         /** Total seconds. */
         private double totalSeconds = Double.NaN;
@@ -404,17 +352,9 @@ public final class TrainingRecord {
             trainerVersion = r.trainerVersion;
             trainCount = r.trainCount;
             validationCount = r.validationCount;
-            epochsS1 = r.epochsS1;
-            epochsS2 = r.epochsS2;
-            epochsS3 = r.epochsS3;
-            lossS1 = r.lossS1;
-            lossS2 = r.lossS2;
-            lossS3 = r.lossS3;
+            System.arraycopy(r.stages, 0, stages, 0, STAGES);
             rjcpWithJcp = r.rjcpWithJcp;
             rjcpWithoutJcp = r.rjcpWithoutJcp;
-            secondsS1 = r.secondsS1;
-            secondsS2 = r.secondsS2;
-            secondsS3 = r.secondsS3;
             totalSeconds = r.totalSeconds;
             jcp = r.jcp;
             extra.putAll(r.extra);
@@ -454,32 +394,26 @@ public final class TrainingRecord {
         }
 
         /**
-         * Sets the epochs of the three stages.
-         * @param s1 epochs of S1 (&gt;= 0)
-         * @param s2 epochs of S2 (&gt;= 0)
-         * @param s3 epochs of S3 (&gt;= 0)
+         * Sets what is known about one stage.
+         * @param number the stage: 1, 2 or 3
+         * @param value its epochs, final loss and wall time (not null)
          * @return this builder
-         * @throws IllegalArgumentException on a negative count
+         * @throws IllegalArgumentException when the number is not 1, 2 or 3
          */
-        public Builder epochs(final int s1, final int s2, final int s3) {
-            epochsS1 = nonNegative("epochs S1", s1);
-            epochsS2 = nonNegative("epochs S2", s2);
-            epochsS3 = nonNegative("epochs S3", s3);
+        public Builder stage(final int number, final Stage value) {
+            stages[index(number)] = Objects.requireNonNull(value, "stage");
             return this;
         }
 
         /**
-         * Sets the final losses of the three stages.
-         * @param s1 loss of S1 (NaN if unknown)
-         * @param s2 loss of S2 (NaN if unknown)
-         * @param s3 loss of S3 (NaN if unknown)
+         * Sets the three stages.
+         * @param s1 S1 (forward fit)
+         * @param s2 S2 (reverse, reconstruction and cycle)
+         * @param s3 S3 (reverse with or without JCP)
          * @return this builder
          */
-        public Builder losses(final double s1, final double s2, final double s3) {
-            lossS1 = s1;
-            lossS2 = s2;
-            lossS3 = s3;
-            return this;
+        public Builder stages(final Stage s1, final Stage s2, final Stage s3) {
+            return stage(1, s1).stage(2, s2).stage(3, s3);
         }
 
         /**
@@ -495,19 +429,13 @@ public final class TrainingRecord {
         }
 
         /**
-         * Sets the wall times.
-         * @param s1 seconds of S1 (&gt;= 0 or NaN)
-         * @param s2 seconds of S2 (&gt;= 0 or NaN)
-         * @param s3 seconds of S3 (&gt;= 0 or NaN)
-         * @param total total seconds (&gt;= 0 or NaN)
+         * Sets the total wall time of the training (all stages, data generation included).
+         * @param value total seconds (&gt;= 0 or NaN)
          * @return this builder
          * @throws IllegalArgumentException on a negative or infinite time
          */
-        public Builder seconds(final double s1, final double s2, final double s3, final double total) {
-            secondsS1 = time("seconds S1", s1);
-            secondsS2 = time("seconds S2", s2);
-            secondsS3 = time("seconds S3", s3);
-            totalSeconds = time("total seconds", total);
+        public Builder totalSeconds(final double value) {
+            totalSeconds = time("total seconds", value);
             return this;
         }
 

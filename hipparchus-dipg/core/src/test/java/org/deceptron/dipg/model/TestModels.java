@@ -58,8 +58,10 @@ final class TestModels {
 
     static TrainingRecord record() {
         return TrainingRecord.builder().seed(42L).trainerVersion("0.1.0-test").dataSizes(2000, 200)
-                             .epochs(30, 20, 10).losses(1.5e-3, 2.5e-3, Double.NaN).rjcp(0.05, 0.4)
-                             .seconds(12.5, 8.25, 4, 25).jcp(true).extra("lr.s1", "1e-3")
+                             .stages(new TrainingRecord.Stage(30, 1.5e-3, 12.5),
+                                     new TrainingRecord.Stage(20, 2.5e-3, 8.25),
+                                     new TrainingRecord.Stage(10, Double.NaN, 4))
+                             .rjcp(0.05, 0.4).totalSeconds(25).jcp(true).extra("lr.s1", "1e-3")
                              .extra("batch", "64").extra("note", "\u00e9t\u00e9 \u2211").build();
     }
 

@@ -14,8 +14,9 @@ class TrainingRecordTest {
         assertThat(r.seed()).isZero();
         assertThat(r.trainerVersion()).isEmpty();
         assertThat(r.trainCount()).isZero();
-        assertThat(r.epochsS3()).isZero();
-        assertThat(r.lossS1()).isNaN();
+        assertThat(r.s3().epochs()).isZero();
+        assertThat(r.s1().loss()).isNaN();
+        assertThat(r.stage(2)).isEqualTo(TrainingRecord.Stage.UNKNOWN);
         assertThat(r.rjcpWithJcp()).isNaN();
         assertThat(r.variantRjcp()).isNaN();
         assertThat(r.totalSeconds()).isNaN();
@@ -31,13 +32,15 @@ class TrainingRecordTest {
         assertThat(r.trainerVersion()).isEqualTo("0.1.0-test");
         assertThat(r.trainCount()).isEqualTo(2000);
         assertThat(r.validationCount()).isEqualTo(200);
-        assertThat(new int[] {r.epochsS1(), r.epochsS2(), r.epochsS3()}).containsExactly(30, 20, 10);
-        assertThat(new double[] {r.lossS1(), r.lossS2()}).containsExactly(1.5e-3, 2.5e-3);
-        assertThat(r.lossS3()).isNaN();
+        assertThat(new int[] {r.s1().epochs(), r.s2().epochs(), r.s3().epochs()}).containsExactly(30, 20, 10);
+        assertThat(new double[] {r.s1().loss(), r.s2().loss()}).containsExactly(1.5e-3, 2.5e-3);
+        assertThat(r.s3().loss()).isNaN();
         assertThat(r.rjcpWithJcp()).isEqualTo(0.05);
         assertThat(r.rjcpWithoutJcp()).isEqualTo(0.4);
-        assertThat(new double[] {r.secondsS1(), r.secondsS2(), r.secondsS3(), r.totalSeconds()})
+        assertThat(new double[] {r.s1().seconds(), r.s2().seconds(), r.s3().seconds(), r.totalSeconds()})
             .containsExactly(12.5, 8.25, 4, 25);
+        assertThat(r.stage(1)).isEqualTo(r.s1()).isEqualTo(new TrainingRecord.Stage(30, 1.5e-3, 12.5));
+        assertThat(r.stage(3)).isSameAs(r.s3());
         assertThat(r.extra()).containsExactly(Map.entry("batch", "64"), Map.entry("lr.s1", "1e-3"),
                                               Map.entry("note", "\u00e9t\u00e9 \u2211"));
         assertThat(r.toString()).contains("+JCP", "seed=42", "rjcp+=0.05");
@@ -67,12 +70,16 @@ class TrainingRecordTest {
         final TrainingRecord.Builder b = TrainingRecord.builder();
         assertThatThrownBy(() -> b.dataSizes(-1, 0)).isInstanceOf(IllegalArgumentException.class)
             .hasMessage("train count must be >= 0, got -1");
-        assertThatThrownBy(() -> b.epochs(1, -2, 0)).isInstanceOf(IllegalArgumentException.class)
-            .hasMessage("epochs S2 must be >= 0, got -2");
-        assertThatThrownBy(() -> b.seconds(1, 2, 3, -4)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new TrainingRecord.Stage(-2, 0, 0)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("epochs must be >= 0, got -2");
+        assertThatThrownBy(() -> b.totalSeconds(-4)).isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("total seconds must be >= 0");
-        assertThatThrownBy(() -> b.seconds(Double.POSITIVE_INFINITY, 2, 3, 4))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seconds S1");
+        assertThatThrownBy(() -> new TrainingRecord.Stage(1, 0, Double.POSITIVE_INFINITY))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seconds");
+        assertThatThrownBy(() -> b.stage(4, TrainingRecord.Stage.UNKNOWN)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("stage must be 1, 2 or 3, got 4");
+        assertThatThrownBy(() -> TrainingRecord.empty().stage(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> b.stage(1, null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> b.trainerVersion(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> b.extra("k", null)).isInstanceOf(NullPointerException.class);
     }
