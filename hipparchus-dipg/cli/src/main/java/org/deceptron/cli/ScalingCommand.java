@@ -17,12 +17,12 @@ import org.deceptron.bench.BenchRunner;
 import org.deceptron.bench.DeceptronPair;
 import org.deceptron.bench.FamilyResolver;
 import org.deceptron.bench.FamilyResults;
-import org.deceptron.bench.Instance;
 import org.deceptron.bench.ModelLocator;
 import org.deceptron.bench.ResidualPlot;
 import org.deceptron.bench.ScalingPoint;
 import org.deceptron.bench.ScalingWriter;
 import org.deceptron.dipg.spi.ForwardFamily;
+import org.deceptron.dipg.spi.Instance;
 import org.deceptron.pde.heat.Heat2dFamily;
 
 import me.tongfei.progressbar.ProgressBar;
@@ -100,7 +100,7 @@ public final class ScalingCommand implements Callable<Integer> {
                 final String where = shipped ? "the shipped model bundles on the class path"
                         : models.resolve(family.id() + ".dmodel").toString();
                 spec.commandLine().getErr().printf(Locale.ROOT, "no model for %s (n = %d): %s not found; train it "
-                        + "with%n  ./dipg train --family %s --out %s%n", family.id(), family.parameterSize(), where,
+                        + "with%n  ./dipg train --family %s --out %s%n", family.id(), family.model().parameterSize(), where,
                         family.id(), models.resolve(family.id() + ".dmodel"));
                 spec.commandLine().getErr().flush();
                 return 1;

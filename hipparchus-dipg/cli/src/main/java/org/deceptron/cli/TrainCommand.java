@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 import org.deceptron.bench.FamilyResolver;
 import org.deceptron.dipg.spi.ForwardFamily;
+import org.deceptron.pde.heat.Heat2dFamily;
 import org.deceptron.trainer.Branch;
 import org.deceptron.trainer.DeceptronTrainer;
 import org.deceptron.trainer.JcpTarget;
@@ -82,6 +84,18 @@ public final class TrainCommand implements Callable<Integer> {
                                              + "(automatic when stderr is not a terminal)")
     private boolean plain;
 
+    /**
+     * The preset of a family: the heat-2d preset on the grid for the scaling study's {@code heat-2d-<N>x<N>}, else
+     * the family's own (or the generic one).
+     * @param fam the family
+     * @return the preset
+     */
+    private static TrainingOptions preset(final ForwardFamily fam) {
+        final OptionalInt grid = Heat2dFamily.nodesOf(fam.id());
+        return grid.isPresent() && grid.getAsInt() != Heat2dFamily.NODES
+                ? TrainingPresets.heat2dOnGrid(grid.getAsInt()) : TrainingPresets.forFamily(fam);
+    }
+
     @Override
     public Integer call() throws Exception {
         final ForwardFamily fam;
@@ -90,7 +104,7 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (NoSuchElementException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        final TrainingOptions options = overrides(TrainingPresets.forFamily(fam).toBuilder()).build();
+        final TrainingOptions options = overrides(preset(fam).toBuilder()).build();
         final Path plusPath = out != null ? out : Path.of("models", family + ".dmodel");
         final Path minusPath = ModelExport.ablationPath(plusPath);
 

@@ -49,7 +49,7 @@ final class ExactTangents {
             for (int j = 0; j < n; j++) {
                 v[j] = probes[r][j] * xStd[j];
             }
-            final double[] jv = family.jvp(x, v);
+            final double[] jv = family.model().jvp(x, v);
             for (int j = 0; j < jv.length; j++) {
                 jv[j] /= yStd[j];
             }

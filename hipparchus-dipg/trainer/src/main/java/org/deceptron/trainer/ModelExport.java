@@ -173,7 +173,7 @@ public final class ModelExport {
      */
     public static DeceptronModel write(final TrainingResult r, final ForwardFamily family, final boolean plus,
                                        final Path path) throws IOException {
-        final DeceptronModel model = toModel(r, family.id(), family.fingerprint(), plus);
+        final DeceptronModel model = toModel(r, family.id(), family.model().fingerprint(), plus);
         ModelFile.write(model, path);
         return model;
     }

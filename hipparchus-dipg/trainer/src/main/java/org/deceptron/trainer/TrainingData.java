@@ -92,7 +92,7 @@ public final class TrainingData {
         final int total = nTrain + nVal;
         final double[][] x = new double[total][];
         for (int i = 0; i < total; i++) {
-            x[i] = family.samplePrior(random);
+            x[i] = family.protocol().samplePrior(random);
         }
         final double[][] y = solveAll(family, x, threads);
         final double[][] xt = new double[nTrain][];
@@ -125,7 +125,7 @@ public final class TrainingData {
         final double[][] y = new double[x.length][];
         if (threads <= 1) {
             for (int i = 0; i < x.length; i++) {
-                y[i] = family.value(x[i]);
+                y[i] = family.model().value(x[i]);
             }
             return y;
         }
@@ -138,7 +138,7 @@ public final class TrainingData {
                 final int hi = Math.min(x.length, lo + chunk);
                 jobs.add(pool.submit(() -> {
                     for (int i = lo; i < hi; i++) {
-                        y[i] = family.value(x[i]);
+                        y[i] = family.model().value(x[i]);
                     }
                 }));
             }

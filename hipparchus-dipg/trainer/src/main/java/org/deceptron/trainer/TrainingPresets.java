@@ -1,8 +1,5 @@
 package org.deceptron.trainer;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import org.deceptron.dipg.spi.ForwardFamily;
 
 /**
@@ -24,9 +21,6 @@ import org.deceptron.dipg.spi.ForwardFamily;
  */
 public final class TrainingPresets {
 
-    /** Ids of the scaling study's heat-2d grids ({@code heat-2d-<N>x<N>}). */
-    private static final Pattern HEAT_2D_SCALED = Pattern.compile("heat-2d-(\\d+)x\\1");
-
     /** Smallest hidden width of the generic preset. */
     private static final int GENERIC_MIN_WIDTH = 64;
 
@@ -43,7 +37,7 @@ public final class TrainingPresets {
      * @return the options
      */
     public static TrainingOptions forFamily(final ForwardFamily family) {
-        return forId(family.id(), family.parameterSize(), family.observationSize());
+        return forId(family.id(), family.model().parameterSize(), family.model().observationSize());
     }
 
     /**
@@ -54,10 +48,6 @@ public final class TrainingPresets {
      * @return the options
      */
     public static TrainingOptions forId(final String id, final int n, final int m) {
-        final Matcher scaled = HEAT_2D_SCALED.matcher(id);
-        if (scaled.matches()) {
-            return heat2dOnGrid(Integer.parseInt(scaled.group(1)));
-        }
         return FamilyPreset.of(id).map(FamilyPreset::options).orElseGet(() -> generic(n, m));
     }
 
@@ -79,7 +69,8 @@ public final class TrainingPresets {
     }
 
     /**
-     * The heat-2d preset on an N x N grid (scaling study): the same data, epochs, rates and weights, so that the
+     * The heat-2d preset on an N x N grid (the scaling study's {@code heat-2d-<N>x<N>}; the command line, which
+     * knows the ids, chooses it): the same data, epochs, rates and weights, so that the
      * sizes differ only by the grid, with the conv nets on the grid (measured: ~2.5 min at 12x12, ~6 min at
      * 24x24).
      * @param nodes nodes per side

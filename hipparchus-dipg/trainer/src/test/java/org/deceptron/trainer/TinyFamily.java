@@ -2,7 +2,14 @@ package org.deceptron.trainer;
 
 import java.util.Arrays;
 
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.deceptron.dipg.spi.Derivative;
 import org.deceptron.dipg.spi.ForwardFamily;
+import org.deceptron.dipg.spi.ForwardModel;
+import org.deceptron.dipg.spi.InstanceProtocol;
+import org.deceptron.dipg.spi.Linearization;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.random.RandomGenerator;
@@ -14,7 +21,7 @@ import org.hipparchus.random.Well19937c;
  * ({@code rank < n}): then reconstruction losses only see a thin slab of x-space and leave g's Jacobian free in the
  * other directions, which is where JCP should matter.
  */
-final class TinyFamily implements ForwardFamily {
+final class TinyFamily implements ForwardFamily, ForwardModel, InstanceProtocol {
 
     private final int n;
     private final int rank;
@@ -37,6 +44,16 @@ final class TinyFamily implements ForwardFamily {
                 b[j] = r.nextGaussian() / Math.sqrt(n);
             }
         }
+    }
+
+    @Override
+    public ForwardModel model() {
+        return this;
+    }
+
+    @Override
+    public InstanceProtocol protocol() {
+        return this;
     }
 
     @Override
@@ -88,7 +105,16 @@ final class TinyFamily implements ForwardFamily {
     }
 
     @Override
-    public RealMatrix jacobian(final double[] x) {
+    public Set<Derivative> derivatives() {
+        return EnumSet.of(Derivative.TANGENT, Derivative.ADJOINT);
+    }
+
+    @Override
+    public Linearization linearize(final double[] x) {
+        return Linearization.ofMatrix(jacobianAt(x));
+    }
+
+    private RealMatrix jacobianAt(final double[] x) {
         final double[] z = ax(x);
         final double[][] j = new double[n][n];
         for (int i = 0; i < n; i++) {
@@ -100,10 +126,6 @@ final class TinyFamily implements ForwardFamily {
         return new Array2DRowRealMatrix(j, false);
     }
 
-    @Override
-    public double[] jvp(final double[] x, final double[] v) {
-        return jacobian(x).operate(v);
-    }
 
     @Override
     public double[] samplePrior(final RandomGenerator random) {

@@ -112,6 +112,9 @@ class TrainingPresetsTest {
             case "default":
                 return describe(TrainingOptions.defaults());
             default:
+                if (key.startsWith("heat-2d-")) {
+                    return describe(TrainingPresets.heat2dOnGrid(Integer.parseInt(key.substring(8, key.indexOf('x')))));
+                }
                 return describe(TrainingPresets.forId(key, -1, -1));
         }
     }
