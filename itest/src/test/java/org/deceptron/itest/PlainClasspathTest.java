@@ -14,9 +14,12 @@ import java.util.jar.Manifest;
 import org.deceptron.dipg.DipgOptimizer;
 import org.deceptron.dipg.DipgOptimum;
 import org.deceptron.dipg.registry.DeceptronRegistry;
+import org.deceptron.dipg.problem.FamilyProblemFactory;
 import org.deceptron.dipg.registry.FamilyRegistry;
 import org.deceptron.dipg.spi.DeceptronProvider;
 import org.deceptron.dipg.spi.ForwardFamily;
+import org.deceptron.dipg.spi.Instance;
+import org.hipparchus.random.Well19937a;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,6 +66,24 @@ class PlainClasspathTest {
         final List<String> missing = new ArrayList<>(Scenarios.FAMILY_IDS);
         missing.removeAll(modelJars());
         System.out.println("[classpath] model jars: " + modelJars() + "; families without a model: " + missing);
+    }
+
+    @Test
+    void theReadmeFamilySnippetRunsAsWritten() {
+        // --- README snippet 2 begins ---
+        ForwardFamily family = FamilyRegistry.classpath().get("heat-2d");
+        Instance instance = family.drawInstance(new Well19937a(7));   // x_true from the prior, y* = F(x_true) + noise
+        DipgOptimum o = new DipgOptimizer().optimize(FamilyProblemFactory.create(family, instance.observed()));
+        o.getDeceptronName();        // Optional: the Deceptron used
+        o.getDipgSteps();            // accepted learned steps
+        o.getJacobianEvaluations();  // 0 when no fallback was needed
+        o.getRjcpPath();             // composition error J_g J_F - I measured along the path, no Jacobian needed
+        o.briefReport();             // one line: stop reason, iterations, evaluations, RMS, time
+        // --- README snippet 2 ends ---
+        assertThat(o.getDeceptronName()).isPresent();
+        assertThat(o.getDipgSteps()).isPositive();
+        assertThat(o.getRMS()).isLessThanOrEqualTo(family.protocol().tolerance());
+        assertThat(o.briefReport()).startsWith("D-IPG: ").contains("iterations");
     }
 
     @Test

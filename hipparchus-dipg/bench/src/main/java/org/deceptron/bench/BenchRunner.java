@@ -25,7 +25,7 @@ import org.hipparchus.random.RandomGenerator;
 import org.hipparchus.random.Well19937a;
 
 /**
- * Runs the benchmark protocol (DESIGN.md section 7): for each family, the same instances, start, checker and
+ * Runs the benchmark protocol (README, "Benchmark protocol"): for each family, the same instances, start, checker and
  * limits for every method; JIT warm-up on separate instances; one thread; then a traced re-run of a typical
  * instance for the residual-vs-time plot.
  */

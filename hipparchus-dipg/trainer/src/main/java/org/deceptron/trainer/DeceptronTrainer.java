@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Trains a Deceptron with the paper's three stages (paper-probe section 3.1):
+ * Trains a Deceptron with the paper's three stages (arXiv 2605.13068):
  * <ol>
  *   <li>S1: forward surrogate f on MSE(f(x), y); checkpoint = lowest validation MSE ({@link ForwardStage});</li>
  *   <li>S2: f frozen; reverse map g on reconstruction {@code ||g(y) - x||^2} (or {@code g(f(x))}) plus

@@ -28,7 +28,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * respect to the weights (that is how JCP trains g): dense and convolution layers are linear in the tangent and
  * apply the same weights without bias; LeakyReLU multiplies the tangent by its slope mask
  * {@code z > 0 ? 1 : slope}, built with {@code gt + castTo} under a StopGradient (M2.1's LeakyReLUDerivative op
- * breaks gradient building, see dl4j-probe section 3); tanh multiplies by {@code 1 - tanh^2} (differentiable).
+ * breaks gradient building: the graph then fails to differentiate); tanh multiplies by {@code 1 - tanh^2} (differentiable).
  * </p>
  * <p>
  * Weight layouts (SameDiff side): dense W [in, out] (x.mmul(W)), b [out]; conv2d W [kH, kW, in, out] (YXIO),

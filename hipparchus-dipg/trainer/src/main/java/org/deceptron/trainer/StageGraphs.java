@@ -128,7 +128,7 @@ public final class StageGraphs {
 
     /**
      * Builds the gradient function now, with stdout muted: M2.1 prints one "Added differentiated op" line per op
-     * to System.out (dl4j-probe section 3, gotcha 4).
+     * to System.out (measured with ND4J 1.0.0-M2.1).
      * @param sd graph
      */
     static void buildGradients(final SameDiff sd) {

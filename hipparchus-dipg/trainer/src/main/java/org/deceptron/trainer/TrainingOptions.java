@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * Everything that determines a training run besides the family: architectures, data sizes, the three stages'
  * epochs and learning rates, loss weights, JCP/RJCP sampling, checkpoint selection, seed and precision.
  * <p>
- * Immutable. Build with {@link #builder()} (defaults: the paper's Heat-1D/Heat-3D protocol, paper-probe section 2)
+ * Immutable. Build with {@link #builder()} (defaults: the paper's Heat-1D/Heat-3D protocol, arXiv 2605.13068)
  * or change a copy with {@link #toBuilder()}; {@link Builder#build()} checks every value and throws a
  * {@link MathIllegalArgumentException} ({@link TrainerFormats#INVALID_OPTION}) naming the offending option.
  * </p>

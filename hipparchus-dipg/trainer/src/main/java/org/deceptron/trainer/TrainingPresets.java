@@ -8,7 +8,7 @@ import org.deceptron.dipg.spi.ForwardFamily;
  * <p>
  * Budget: the issue allows 30 minutes per family on the 2-core machine; these presets aim at about 8 minutes
  * (all seven families are trained in one working day while the machine is shared). Loss weights, rates and
- * schedules follow the paper's per-benchmark settings (paper-probe sections 2.1-2.7) where it gives them; the
+ * schedules follow the paper's per-benchmark settings (arXiv 2605.13068) where it gives them; the
  * networks are narrower (8-12 channels instead of 12-48, 1-2 residual blocks instead of 2-4) and the epoch
  * counts are a fraction of the paper's, chosen from measured epoch times (see models/README.md).
  * </p>
