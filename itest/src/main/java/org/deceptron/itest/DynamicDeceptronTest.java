@@ -1,6 +1,5 @@
 package org.deceptron.itest;
 
-import org.deceptron.dipg.problem.FamilyProblemFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -16,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.deceptron.dipg.DipgOptimum;
+import org.deceptron.dipg.problem.FamilyProblemFactory;
 import org.deceptron.dipg.spi.DeceptronProvider;
 import org.deceptron.dipg.spi.ForwardFamily;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;

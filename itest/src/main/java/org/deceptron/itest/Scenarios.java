@@ -1,6 +1,5 @@
 package org.deceptron.itest;
 
-import org.deceptron.dipg.problem.FamilyProblemFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.deceptron.dipg.DipgOptimum;
+import org.deceptron.dipg.problem.FamilyProblemFactory;
 import org.deceptron.dipg.spi.FamilyProblem;
 import org.deceptron.dipg.spi.ForwardFamily;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;

@@ -13,8 +13,8 @@ import java.util.jar.Manifest;
 
 import org.deceptron.dipg.DipgOptimizer;
 import org.deceptron.dipg.DipgOptimum;
-import org.deceptron.dipg.registry.DeceptronRegistry;
 import org.deceptron.dipg.problem.FamilyProblemFactory;
+import org.deceptron.dipg.registry.DeceptronRegistry;
 import org.deceptron.dipg.registry.FamilyRegistry;
 import org.deceptron.dipg.spi.DeceptronProvider;
 import org.deceptron.dipg.spi.ForwardFamily;

@@ -1,10 +1,10 @@
 package org.deceptron.pde;
 
-import org.deceptron.dipg.problem.FamilyProblemFactory;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.stream.Stream;
 
+import org.deceptron.dipg.problem.FamilyProblemFactory;
 import org.deceptron.dipg.spi.ForwardFamily;
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,14 +1,15 @@
 package org.deceptron.pde;
 
-import org.deceptron.dipg.problem.FamilyProblemFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
 
+import org.deceptron.dipg.problem.FamilyProblemFactory;
 import org.deceptron.dipg.spi.FamilyProblem;
 import org.deceptron.dipg.spi.ForwardFamily;
+import org.deceptron.dipg.spi.Instance;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
 import org.hipparchus.random.RandomGenerator;
@@ -123,26 +124,18 @@ public final class FamilyBenchmark {
         final List<String> rows = new ArrayList<>();
         int ok = 0;
         for (int k = 0; k < instances; k++) {
-            final double[] xt = f.protocol().samplePrior(inst);
-            final double[] y = f.model().value(xt);
-            for (int i = 0; i < y.length; i++) {
-                y[i] += f.protocol().noiseLevel() * inst.nextGaussian();
-            }
-            final FamilyProblem p = FamilyProblemFactory.create(f, y, f.protocol().defaultStart());
+            final Instance drawn = f.drawInstance(inst);
+            final FamilyProblem p = FamilyProblemFactory.create(f, drawn.observed());
             final long s0 = System.nanoTime();
             String res;
             try {
                 final LeastSquaresOptimizer.Optimum o = new LevenbergMarquardtOptimizer().optimize(p);
                 final double ms = (System.nanoTime() - s0) / 1e6;
                 final double[] xh = o.getPoint().toArray();
-                double se = 0;
-                for (int i = 0; i < xh.length; i++) {
-                    se += (xh[i] - xt[i]) * (xh[i] - xt[i]);
-                }
                 final boolean success = o.getRMS() <= f.protocol().tolerance();
                 ok += success ? 1 : 0;
                 res = String.format(Locale.ROOT, "  #%d rms=%.3f it=%d ev=%d %.0f ms xRMSE=%.4f %s", k, o.getRMS(),
-                        o.getIterations(), o.getEvaluations(), ms, Math.sqrt(se / xh.length), success ? "OK" : "FAIL");
+                        o.getIterations(), o.getEvaluations(), ms, drawn.xRmse(xh), success ? "OK" : "FAIL");
             } catch (RuntimeException e) {
                 res = "  #" + k + " " + e + " after " + (System.nanoTime() - s0) / 1e6 + " ms";
             }

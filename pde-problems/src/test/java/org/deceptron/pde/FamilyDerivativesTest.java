@@ -1,10 +1,14 @@
 package org.deceptron.pde;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.stream.Stream;
 
 import org.deceptron.dipg.spi.ForwardFamily;
+import org.deceptron.dipg.spi.Linearization;
+import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.random.RandomGenerator;
 import org.hipparchus.random.Well19937a;
@@ -71,5 +75,50 @@ class FamilyDerivativesTest {
                         .isLessThan(PRODUCT_BOUND);
             }
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("families")
+    void oneLinearizationAnswersEveryProductAtItsPointAsAFreshOneDoes(final ForwardFamily f) {
+        final RandomGenerator random = new Well19937a(7);
+        final int n = f.model().parameterSize();
+        final int m = f.model().observationSize();
+        final double[] x = f.protocol().samplePrior(random);
+        final Linearization lin = f.model().linearize(x);
+        final double[][] v = new double[3][n];
+        final double[][] w = new double[3][m];
+        for (int k = 0; k < 3; k++) {
+            for (int i = 0; i < n; i++) {
+                v[k][i] = random.nextGaussian();
+            }
+            for (int i = 0; i < m; i++) {
+                w[k][i] = random.nextGaussian();
+            }
+        }
+        // reused in any order, bit for bit what a linearization made for one product gives
+        for (int k = 2; k >= 0; k--) {
+            assertThat(lin.jvp(v[k])).as("%s jvp %d", f.id(), k).containsExactly(f.model().jvp(x, v[k]));
+            assertThat(lin.vjp(w[k])).as("%s vjp %d", f.id(), k).containsExactly(f.model().vjp(x, w[k]));
+        }
+        final RealMatrix jac = lin.jacobian();
+        final double[] jv = jac.operate(v[0]);
+        final double[] lv = lin.jvp(v[0]);
+        for (int i = 0; i < m; i++) {
+            assertThat(jv[i]).isCloseTo(lv[i], within(
+                    PRODUCT_BOUND * Math.max(1.0, Families.norm(lv))));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("families")
+    void linearizationChecksItsArguments(final ForwardFamily f) {
+        final int n = f.model().parameterSize();
+        final Linearization lin = f.model().linearize(f.protocol().defaultStart());
+        assertThatThrownBy(() -> lin.jvp(new double[n + 1]))
+                .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("has length");
+        final double[] w = new double[f.model().observationSize()];
+        w[0] = Double.NaN;
+        assertThatThrownBy(() -> lin.vjp(w))
+                .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("non-finite");
     }
 }

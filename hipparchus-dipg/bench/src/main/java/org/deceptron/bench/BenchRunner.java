@@ -1,6 +1,5 @@
 package org.deceptron.bench;
 
-import org.deceptron.dipg.problem.FamilyProblemFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -9,6 +8,7 @@ import java.util.Map;
 
 import org.deceptron.dipg.DipgOptimizer;
 import org.deceptron.dipg.DipgOptimum;
+import org.deceptron.dipg.problem.FamilyProblemFactory;
 import org.deceptron.dipg.problem.MonitoredProblem;
 import org.deceptron.dipg.spi.Deceptron;
 import org.deceptron.dipg.spi.DeceptronSession;

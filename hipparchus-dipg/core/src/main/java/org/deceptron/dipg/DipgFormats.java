@@ -14,6 +14,8 @@ public enum DipgFormats implements Localizable {
     WRONG_LENGTH("{0} has length {1}, expected {2}"),
     /** A derivative the forward model does not provide. */
     NO_DERIVATIVE("forward model {0} has no {1} model (it declares {2})"),
+    /** Two registered families with the same id. */
+    DUPLICATE_FAMILY("two families with id {0}: {1} and {2}"),
     /** Wrong matrix shape. */
     WRONG_SHAPE("{0} is {1}x{2}, expected {3}x{4}"),
     /** Non-finite entry. */

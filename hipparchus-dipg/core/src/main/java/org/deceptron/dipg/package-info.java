@@ -4,7 +4,7 @@
  * finds Deceptrons.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.deceptron.dipg;
 
 import org.osgi.annotation.bundle.Export;

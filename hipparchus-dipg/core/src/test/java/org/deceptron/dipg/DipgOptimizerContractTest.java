@@ -33,12 +33,7 @@ class DipgOptimizerContractTest {
             family.matrix(), "exact");
 
     private double[] observation(final long seed) {
-        final RandomGenerator rng = new Well19937a(seed);
-        final double[] y = family.value(family.samplePrior(rng));
-        for (int i = 0; i < y.length; i++) {
-            y[i] += family.noiseLevel() * rng.nextGaussian();
-        }
-        return y;
+        return family.drawInstance(new Well19937a(seed)).observed();
     }
 
     private MatrixDeceptron useless() {
@@ -55,7 +50,8 @@ class DipgOptimizerContractTest {
 
     @Test
     void maxEvaluationsOnTheLearnedPathThrowsMaxCountExceededWithTheLimit() {
-        final FamilyProblem p = FamilyProblemFactory.create(family, family.noiseLevel(), observation(1), family.defaultStart(), 1.5, 5, 100);
+        final FamilyProblem p = FamilyProblemFactory.create(family, family.noiseLevel(), observation(1),
+                family.defaultStart(), 1.5, 5, 100);
         assertThatThrownBy(() -> new DipgOptimizer().withDeceptrons(useless()).optimize(p))
                 .isInstanceOf(MathIllegalStateException.class)
                 .satisfies(e -> {
@@ -68,7 +64,8 @@ class DipgOptimizerContractTest {
     @Test
     void maxIterationsOnTheLearnedPathThrowsMaxCountExceededWithTheLimit() {
         // tolerance far below the noise: never reached
-        final FamilyProblem p = FamilyProblemFactory.create(family, family.noiseLevel(), observation(2), family.defaultStart(), 1e-9,
+        final FamilyProblem p = FamilyProblemFactory.create(family, family.noiseLevel(), observation(2),
+                family.defaultStart(), 1e-9,
                 10_000, 7);
         assertThatThrownBy(() -> new DipgOptimizer().withDeceptrons(exact).optimize(p))
                 .isInstanceOf(MathIllegalStateException.class)

@@ -34,14 +34,10 @@ class DipgOptimizerKrylovTest {
     }
 
     private FamilyProblem instance(final long seed) {
-        final RandomGenerator rng = new Well19937a(seed);
-        final double[] y = family.value(family.samplePrior(rng));
-        for (int i = 0; i < y.length; i++) {
-            y[i] += family.noiseLevel() * rng.nextGaussian();
-        }
+        final double[] y = family.drawInstance(new Well19937a(seed)).observed();
         // a tight tolerance, so that slow learned steps stall before reaching it
-        return org.deceptron.dipg.problem.FamilyProblemFactory.create(family, family.noiseLevel(), y, family.defaultStart(), 0.01, 2000,
-                200);
+        return org.deceptron.dipg.problem.FamilyProblemFactory.create(family, family.noiseLevel(), y,
+                family.defaultStart(), 0.01, 2000, 200);
     }
 
     @Test

@@ -1,10 +1,11 @@
 package org.deceptron.dipg;
 
-import org.deceptron.dipg.problem.FamilyProblemFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.deceptron.dipg.problem.FamilyProblemFactory;
 import org.deceptron.dipg.spi.FamilyProblem;
+import org.deceptron.dipg.spi.Instance;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer.Optimum;
@@ -20,12 +21,8 @@ class DipgOptimizerSyntheticTest {
 
     private final SyntheticFamily family = new SyntheticFamily(N, 0.05, 42);
 
-    private double[] noisyObservation(final double[] xTrue, final RandomGenerator rng) {
-        final double[] y = family.value(xTrue);
-        for (int i = 0; i < y.length; i++) {
-            y[i] += family.noiseLevel() * rng.nextGaussian();
-        }
-        return y;
+    private FamilyProblem problem(final Instance instance) {
+        return FamilyProblemFactory.create(family, instance.observed());
     }
 
     private MatrixDeceptron exactInverse() {
@@ -40,8 +37,9 @@ class DipgOptimizerSyntheticTest {
         int dipgIterations = 0;
         int lmIterations = 0;
         for (int k = 0; k < 10; k++) {
-            final double[] xTrue = family.samplePrior(rng);
-            final FamilyProblem problem = FamilyProblemFactory.create(family, noisyObservation(xTrue, rng), family.defaultStart());
+            final Instance instance = family.drawInstance(rng);
+            final double[] xTrue = instance.truth();
+            final FamilyProblem problem = problem(instance);
             final DipgOptimum d = dipg.optimize(problem);
             final Optimum l = lm.optimize(problem);
             assertThat(d.getRMS()).isLessThanOrEqualTo(family.tolerance());
@@ -68,8 +66,8 @@ class DipgOptimizerSyntheticTest {
     void counterAccountingMatchesTheProblemCounters() {
         final DipgOptimizer dipg = new DipgOptimizer().withDeceptrons(exactInverse());
         final RandomGenerator rng = new Well19937a(8);
-        final double[] xTrue = family.samplePrior(rng);
-        final DipgOptimum d = dipg.optimize(FamilyProblemFactory.create(family, noisyObservation(xTrue, rng), family.defaultStart()));
+        final Instance instance = family.drawInstance(rng);
+        final DipgOptimum d = dipg.optimize(problem(instance));
         // every evaluation is a forward solve on the learned path: start + accepted and rejected trials
         assertThat(d.getEvaluations()).isEqualTo(d.getValueEvaluations());
         assertThat(d.getEvaluations()).isGreaterThanOrEqualTo(1 + d.getDipgSteps());
@@ -80,8 +78,8 @@ class DipgOptimizerSyntheticTest {
         final DipgOptimizer dipg = new DipgOptimizer().withDeceptrons(exactInverse())
                 .withStepVariant(StepVariant.PAPER).withRelaxation(0.4);
         final RandomGenerator rng = new Well19937a(9);
-        final double[] xTrue = family.samplePrior(rng);
-        final DipgOptimum d = dipg.optimize(FamilyProblemFactory.create(family, noisyObservation(xTrue, rng), family.defaultStart()));
+        final Instance instance = family.drawInstance(rng);
+        final DipgOptimum d = dipg.optimize(problem(instance));
         assertThat(d.getRMS()).isLessThanOrEqualTo(family.tolerance());
         assertThat(d.getJacobianEvaluations()).isZero();
     }
@@ -104,8 +102,8 @@ class DipgOptimizerSyntheticTest {
         int lmSuccess = 0;
         int fallbacks = 0;
         for (int k = 0; k < 10; k++) {
-            final double[] xTrue = family.samplePrior(rng);
-            final FamilyProblem problem = FamilyProblemFactory.create(family, noisyObservation(xTrue, rng), family.defaultStart());
+            final Instance instance = family.drawInstance(rng);
+            final FamilyProblem problem = problem(instance);
             final DipgOptimum d = dipg.optimize(problem);
             final Optimum l = lm.optimize(problem);
             dipgSuccess += d.getRMS() <= family.tolerance() ? 1 : 0;
@@ -127,8 +125,8 @@ class DipgOptimizerSyntheticTest {
                 .withDeceptrons(new MatrixDeceptron(family.id(), family.fingerprint(), zero, zero, "zero"))
                 .withFallbackPolicy(FallbackPolicy.NONE);
         final RandomGenerator rng = new Well19937a(12);
-        final double[] xTrue = family.samplePrior(rng);
-        final DipgOptimum d = dipg.optimize(FamilyProblemFactory.create(family, noisyObservation(xTrue, rng), family.defaultStart()));
+        final Instance instance = family.drawInstance(rng);
+        final DipgOptimum d = dipg.optimize(problem(instance));
         assertThat(d.getStopReason()).isEqualTo(StopReason.NO_ACCEPTABLE_STEP);
         assertThat(d.getDipgSteps()).isZero();
         assertThat(d.getJacobianEvaluations()).isZero();
@@ -141,8 +139,8 @@ class DipgOptimizerSyntheticTest {
                 org.deceptron.dipg.registry.DeceptronRegistry.empty());
         final LevenbergMarquardtOptimizer lm = new LevenbergMarquardtOptimizer();
         final RandomGenerator rng = new Well19937a(13);
-        final double[] xTrue = family.samplePrior(rng);
-        final FamilyProblem problem = FamilyProblemFactory.create(family, noisyObservation(xTrue, rng), family.defaultStart());
+        final Instance instance = family.drawInstance(rng);
+        final FamilyProblem problem = problem(instance);
         final DipgOptimum d = dipg.optimize(problem);
         final Optimum l = lm.optimize(problem);
         assertThat(d.getPoint().toArray()).containsExactly(l.getPoint().toArray());
@@ -158,9 +156,9 @@ class DipgOptimizerSyntheticTest {
         final MatrixDeceptron stale = new MatrixDeceptron(family.id(), "some-old-fingerprint", family.inverse(),
                 family.matrix(), "stale");
         final RandomGenerator rng = new Well19937a(14);
-        final double[] xTrue = family.samplePrior(rng);
+        final Instance instance = family.drawInstance(rng);
         final DipgOptimum d = new DipgOptimizer().withDeceptrons(stale)
-                .optimize(FamilyProblemFactory.create(family, noisyObservation(xTrue, rng), family.defaultStart()));
+                .optimize(problem(instance));
         assertThat(d.getDeceptronName()).isEmpty();
         assertThat(d.getDeceptronStatus()).contains("stale").contains("fingerprint mismatch")
                 .contains("some-old-fingerprint");
@@ -170,9 +168,9 @@ class DipgOptimizerSyntheticTest {
     @Test
     void traceRecordsEveryEvaluation() {
         final RandomGenerator rng = new Well19937a(15);
-        final double[] xTrue = family.samplePrior(rng);
+        final Instance instance = family.drawInstance(rng);
         final DipgOptimum d = new DipgOptimizer().withDeceptrons(exactInverse()).withTrace(true)
-                .optimize(FamilyProblemFactory.create(family, noisyObservation(xTrue, rng), family.defaultStart()));
+                .optimize(problem(instance));
         assertThat(d.getTrace()).hasSize(d.getValueEvaluations());
         assertThat(d.getTrace().get(d.getTrace().size() - 1).getRms()).isEqualTo(d.getRMS(), within(1e-12));
     }

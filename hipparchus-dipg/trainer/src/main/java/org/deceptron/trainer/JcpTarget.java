@@ -6,7 +6,7 @@ public enum JcpTarget {
     SURROGATE,
     /**
      * The family's exact tangent: E||J_g(y) J_F(x) xi - xi||^2 with y = F(x), J_F xi computed in Java per batch
-     * by {@code ForwardFamily.jvp} and fed as a placeholder (costs one tangent solve per JCP sample and probe).
+     * by the family model's tangent ({@code ForwardModel.jvp}) and fed as a placeholder (costs one tangent solve per JCP sample and probe).
      */
     EXACT
 }

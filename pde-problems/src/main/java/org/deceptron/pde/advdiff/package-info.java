@@ -3,7 +3,7 @@
  * advection-diffusion.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.deceptron.pde.advdiff;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,7 +3,7 @@
  * ({@link org.deceptron.pde.heat.HeatFamily}) with the constants of each family in its subclass.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.deceptron.pde.heat;
 
 import org.osgi.annotation.bundle.Export;

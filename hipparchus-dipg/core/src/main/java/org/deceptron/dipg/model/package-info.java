@@ -7,7 +7,7 @@
  * ({@link org.deceptron.dipg.model.ResourceDeceptronProvider}).
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.deceptron.dipg.model;
 
 import org.osgi.annotation.bundle.Export;

@@ -14,7 +14,7 @@
  * </p>
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.deceptron.dipg.nn;
 
 import org.osgi.annotation.bundle.Export;

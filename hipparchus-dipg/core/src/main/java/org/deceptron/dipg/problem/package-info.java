@@ -3,7 +3,7 @@
  * cached lazy evaluations and the argument checks shared by every family.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.deceptron.dipg.problem;
 
 import org.osgi.annotation.bundle.Export;

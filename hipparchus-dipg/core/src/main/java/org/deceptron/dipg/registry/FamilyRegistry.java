@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.ServiceLoader;
 
+import org.deceptron.dipg.DipgFormats;
 import org.deceptron.dipg.spi.ForwardFamily;
+import org.hipparchus.exception.MathIllegalArgumentException;
 
 /**
  * The forward families found by {@link ServiceLoader}
@@ -21,15 +23,16 @@ public final class FamilyRegistry {
 
     /**
      * Creates a registry of the given families.
-     * @param families the families (ids must be distinct)
+     * @param families the families
+     * @throws MathIllegalArgumentException when two families have the same id (ids must be distinct)
      */
     public FamilyRegistry(final List<ForwardFamily> families) {
         final Map<String, ForwardFamily> map = new LinkedHashMap<>();
         for (final ForwardFamily f : families) {
             final ForwardFamily previous = map.put(f.id(), f);
             if (previous != null) {
-                throw new IllegalStateException("two families with id " + f.id() + ": " + previous.getClass().getName()
-                        + " and " + f.getClass().getName());
+                throw new MathIllegalArgumentException(DipgFormats.DUPLICATE_FAMILY, f.id(),
+                        previous.getClass().getName(), f.getClass().getName());
             }
         }
         this.families = Collections.unmodifiableMap(map);

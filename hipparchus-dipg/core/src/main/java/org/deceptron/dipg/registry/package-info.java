@@ -3,7 +3,7 @@
  * registry (through Declarative Services) inside a framework, behind one abstraction.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.deceptron.dipg.registry;
 
 import org.osgi.annotation.bundle.Export;

@@ -16,7 +16,8 @@ public interface DeceptronProvider {
     /**
      * Loads the Deceptron (for instance reads and checks a model file). May be slow; callers cache the result.
      * @return the Deceptron
-     * @throws IllegalStateException (or a subclass) when the model cannot be loaded, with the reason
+     * @throws RuntimeException when the model cannot be loaded, with the reason (the shipped providers throw
+     *         {@code ModelFormatException} or {@code MathIllegalStateException}); the registry refuses such a provider
      */
     Deceptron load();
 }

@@ -7,7 +7,7 @@
  * ({@link org.deceptron.dipg.spi.Deceptron}, {@link org.deceptron.dipg.spi.DeceptronProvider}).
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.deceptron.dipg.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every model file shipped with the project (model bundles and {@code models/}) reads, writes back to exactly the
- * same bytes, and evaluates as it did when the references below were computed (before the layer codec registry).
+ * same bytes and the same training record, and evaluates as it did when the references below were computed (before
+ * the layer codec registry and the per-stage training record): the file format does not change under refactoring.
  */
 class ShippedModelsTest {
 
@@ -126,6 +127,8 @@ class ShippedModelsTest {
             assertThat(written.length).as("length of %s written back", file).isEqualTo(bytes.length);
             assertThat(Arrays.mismatch(written, bytes)).as("first differing byte of %s written back", file)
                 .isEqualTo(-1);
+            assertThat(ModelFile.read(new ByteArrayInputStream(written)).trainingRecord())
+                .as("record of %s", file).isEqualTo(model.trainingRecord());
             final double[] expected = REFERENCE.get(name);
             if (expected != null) {
                 seen.add(name);
@@ -138,5 +141,19 @@ class ShippedModelsTest {
             }
         }
         assertThat(seen).as("shipped models found under %s", ROOTS).isEqualTo(REFERENCE.keySet());
+    }
+
+    @Test
+    void heat1dRecordReadsToTheValuesItWasTrainedWith() throws IOException {
+        final Path file = ROOTS.get(0).resolve("heat-1d/src/main/resources/org/deceptron/models/heat1d/heat-1d.dmodel");
+        final TrainingRecord r = ModelFile.read(file).trainingRecord();
+        assertThat(r.jcp()).isTrue();
+        assertThat(r.seed()).isEqualTo(7L);
+        assertThat(new int[] {r.trainCount(), r.validationCount()}).containsExactly(4000, 500);
+        assertThat(r.s1()).isEqualTo(new TrainingRecord.Stage(140, 2.043716824846342E-5, 12.628009754));
+        assertThat(r.s2()).isEqualTo(new TrainingRecord.Stage(100, 0.13278419768146704, 18.556147705));
+        assertThat(r.s3()).isEqualTo(new TrainingRecord.Stage(120, 0.8478929073470645, 27.129920730000002));
+        assertThat(r.totalSeconds()).isEqualTo(80.84991156800001);
+        assertThat(r.extra()).hasSize(41).containsEntry("batch", "128");
     }
 }
