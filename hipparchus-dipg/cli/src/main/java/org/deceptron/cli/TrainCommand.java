@@ -111,12 +111,14 @@ public final class TrainCommand implements Callable<Integer> {
         final PrintStream err = System.err;
         final boolean bar = !plain && System.console() != null;
         err.printf(Locale.ROOT, "dipg train %s: f %s, g %s, %d+%d samples, batch %d, epochs %d/%d/%d, seed %d, "
-                                + "JCP %s%n", family, options.forward().describe(), options.reverse().describe(),
-                   options.samples(), options.validationSamples(), options.batch(),
-                   options.epochs(TrainingStage.S1), options.epochs(TrainingStage.S2),
-                   options.epochs(TrainingStage.S3), options.seed(),
+                                + "JCP %s%n", family, options.networks().forward().describe(),
+                   options.networks().reverse().describe(), options.data().samples(),
+                   options.data().validationSamples(), options.data().batch(),
+                   options.schedule(TrainingStage.S1).epochs(), options.schedule(TrainingStage.S2).epochs(),
+                   options.schedule(TrainingStage.S3).epochs(), options.seed(),
                    noJcp ? "off (ablation only)"
-                         : options.jcpTarget().name().toLowerCase(Locale.ROOT) + " x" + options.jcpWeight());
+                         : options.jcp().target().name().toLowerCase(Locale.ROOT) + " x"
+                           + options.loss().jcpWeight());
         final TrainingResult r = new DeceptronTrainer(options, new ProgressListener(err, bar)).train(fam);
         if (plusPath.toAbsolutePath().getParent() != null) {
             Files.createDirectories(plusPath.toAbsolutePath().getParent());

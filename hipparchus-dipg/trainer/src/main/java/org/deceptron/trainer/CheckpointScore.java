@@ -32,10 +32,10 @@ final class CheckpointScore {
      * @param recS2 S2's validation reconstruction, NaN for S2 itself
      */
     private CheckpointScore(final TrainingOptions options, final double recS2) {
-        this.cycleWeight = options.cycleWeight();
-        this.jcpWeight = options.jcpWeight();
-        this.rjcp = options.jcpTarget();
-        this.recGuard = options.recGuard();
+        this.cycleWeight = options.loss().cycleWeight();
+        this.jcpWeight = options.loss().jcpWeight();
+        this.rjcp = options.jcp().target();
+        this.recGuard = options.loss().recGuard();
         this.recS2 = recS2;
     }
 

@@ -72,8 +72,8 @@ public final class DeceptronTrainer {
      * @return the result
      */
     public TrainingResult train(final ForwardFamily family) {
-        listener.info("generating " + options.samples() + " + " + options.validationSamples() + " samples of "
-                      + family.id());
+        listener.info("generating " + options.data().samples() + " + " + options.data().validationSamples()
+                      + " samples of " + family.id());
         final TrainingData data = TrainingData.generate(family, options);
         listener.info(String.format("data generated in %.1f s", data.seconds));
         return train(family, data);
@@ -88,7 +88,7 @@ public final class DeceptronTrainer {
      * target without the family
      */
     public TrainingResult train(final ForwardFamily family, final TrainingData data) {
-        if (options.jcpTarget() == JcpTarget.EXACT && family == null) {
+        if (options.jcp().target() == JcpTarget.EXACT && family == null) {
             throw new MathIllegalArgumentException(TrainerFormats.EXACT_TARGET_NEEDS_FAMILY);
         }
         final long t0 = System.nanoTime();

@@ -40,7 +40,7 @@ final class ForwardStage {
      * @return f's selected parameters and what the stage did
      */
     StageResult run() {
-        final int epochs = run.options().epochs(TrainingStage.S1);
+        final int epochs = run.options().schedule(TrainingStage.S1).epochs();
         final EpochClock clock = new EpochClock(epochs);
         run.listener().stageStarted(LABEL, epochs);
         final StageGraphs.Graph graph = StageGraphs.forwardFit(run.fLayers(), run.data().n(), run.data().m(), f0,
@@ -89,7 +89,7 @@ final class ForwardStage {
      */
     private double trainEpoch(final StageGraphs.Graph graph, final AdamOptimizer adam) {
         final TrainingData data = run.data();
-        final int batch = run.options().batch();
+        final int batch = run.options().data().batch();
         final int[] perm = Batches.permutation(data.xTrain.length, random);
         double sum = 0;
         for (int s = 0; s < run.steps(); s++) {

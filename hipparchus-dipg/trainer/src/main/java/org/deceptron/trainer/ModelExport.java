@@ -73,13 +73,14 @@ public final class ModelExport {
         final StageResult s3 = r.s3(branch);
         final ReverseMetrics mine = s3.reverseMetrics();
         // the variant's S3 loss: the +JCP objective (with the surrogate RJCP) for +JCP, the S2 objective for -JCP
-        final double loss3 = mine.reverseObjective(o.cycleWeight()) + (plus ? o.jcpWeight() * mine.rjcp() : 0.0);
+        final double loss3 = mine.reverseObjective(o.loss().cycleWeight())
+                             + (plus ? o.loss().jcpWeight() * mine.rjcp() : 0.0);
         final TrainingRecord.Builder b = TrainingRecord.builder()
             .seed(o.seed())
             .trainerVersion("hipparchus-dipg-trainer " + DeceptronTrainer.VERSION + " (SameDiff 1.0.0-M2.1)")
-            .dataSizes(o.samples(), o.validationSamples())
+            .dataSizes(o.data().samples(), o.data().validationSamples())
             .stages(stage(o, TrainingStage.S1, s1.selected().get("val_mse"), s1),
-                    stage(o, TrainingStage.S2, r.s2().reverseMetrics().reverseObjective(o.cycleWeight()),
+                    stage(o, TrainingStage.S2, r.s2().reverseMetrics().reverseObjective(o.loss().cycleWeight()),
                           r.s2().summary()),
                     stage(o, TrainingStage.S3, loss3, s3.summary()))
             .rjcp(rjcp(r, Branch.PLUS_JCP), rjcp(r, Branch.MINUS_JCP))
@@ -112,7 +113,7 @@ public final class ModelExport {
      */
     private static TrainingRecord.Stage stage(final TrainingOptions o, final TrainingStage stage, final double loss,
                                               final StageSummary summary) {
-        return new TrainingRecord.Stage(o.epochs(stage), loss, summary.seconds());
+        return new TrainingRecord.Stage(o.schedule(stage).epochs(), loss, summary.seconds());
     }
 
     /**
@@ -131,25 +132,29 @@ public final class ModelExport {
      * @param o the options
      */
     private static void settings(final TrainingRecord.Builder b, final TrainingOptions o) {
-        b.extra("arch.f", o.forward().describe());
-        b.extra("arch.g", o.reverse().describe());
-        b.extra("norm.x", o.xNorm().name());
-        b.extra("norm.y", o.yNorm().name());
-        b.extra("batch", Integer.toString(o.batch()));
-        b.extra("lr", fmt(o.learningRate(TrainingStage.S1)) + "," + fmt(o.learningRate(TrainingStage.S2)) + ","
-                      + fmt(o.learningRate(TrainingStage.S3)));
-        b.extra("weight_decay", fmt(o.weightDecay()));
-        b.extra("clip", fmt(o.clip()));
-        b.extra("cosine", Boolean.toString(o.cosine()));
-        b.extra("weight.cycle", fmt(o.cycleWeight()));
-        b.extra("cycle_noise", fmt(o.cycleNoise()));
-        b.extra("weight.jcp", fmt(o.jcpWeight()));
-        b.extra("jcp.samples_per_batch", Integer.toString(o.jcpSamples()));
-        b.extra("jcp.probes", Integer.toString(o.jcpProbes()));
-        b.extra("jcp.target", o.jcpTarget().name().toLowerCase(Locale.ROOT));
-        b.extra("rjcp.samples", Integer.toString(o.rjcpSamples()));
-        b.extra("rjcp.probes", Integer.toString(o.rjcpProbes()));
-        b.extra("rec_on_data", Boolean.toString(o.recOnData()));
+        final NetworkSettings net = o.networks();
+        final OptimizerSettings opt = o.optimizer();
+        final ReverseLoss loss = o.loss();
+        final JcpSampling jcp = o.jcp();
+        b.extra("arch.f", net.forward().describe());
+        b.extra("arch.g", net.reverse().describe());
+        b.extra("norm.x", net.xNorm().name());
+        b.extra("norm.y", net.yNorm().name());
+        b.extra("batch", Integer.toString(o.data().batch()));
+        b.extra("lr", fmt(opt.s1().learningRate()) + "," + fmt(opt.s2().learningRate()) + ","
+                      + fmt(opt.s3().learningRate()));
+        b.extra("weight_decay", fmt(opt.weightDecay()));
+        b.extra("clip", fmt(opt.clip()));
+        b.extra("cosine", Boolean.toString(opt.cosine()));
+        b.extra("weight.cycle", fmt(loss.cycleWeight()));
+        b.extra("cycle_noise", fmt(loss.cycleNoise()));
+        b.extra("weight.jcp", fmt(loss.jcpWeight()));
+        b.extra("jcp.samples_per_batch", Integer.toString(jcp.samples()));
+        b.extra("jcp.probes", Integer.toString(jcp.probes()));
+        b.extra("jcp.target", jcp.target().name().toLowerCase(Locale.ROOT));
+        b.extra("rjcp.samples", Integer.toString(jcp.rjcpSamples()));
+        b.extra("rjcp.probes", Integer.toString(jcp.rjcpProbes()));
+        b.extra("rec_on_data", Boolean.toString(loss.recOnData()));
         b.extra("dtype", o.dtype().name());
     }
 

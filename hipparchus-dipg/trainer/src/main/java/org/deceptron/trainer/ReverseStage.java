@@ -72,7 +72,7 @@ final class ReverseStage {
     static ReverseStage s3(final TrainingRun run, final ReverseValidator validator, final Branch branch,
                            final ReverseMetrics s2) {
         return new ReverseStage(run, validator, branch.stageLabel(), TrainingStage.S3,
-                                branch.withJcp() ? run.options().jcpTarget() : null,
+                                branch.withJcp() ? run.options().jcp().target() : null,
                                 CheckpointScore.s3(run.options(), s2.rec()));
     }
 
@@ -84,7 +84,7 @@ final class ReverseStage {
      * @return g's selected parameters and what the stage did
      */
     StageResult run(final Map<String, INDArray> gStart, final RandomGenerator random) {
-        final int epochs = run.options().epochs(stage);
+        final int epochs = run.options().schedule(stage).epochs();
         final EpochClock clock = new EpochClock(epochs);
         run.listener().stageStarted(label, epochs);
         final Session session = new Session(gStart, random);
@@ -128,10 +128,10 @@ final class ReverseStage {
          * @param random source of the shuffles and noise
          */
         Session(final Map<String, INDArray> gStart, final RandomGenerator random) {
-            final TrainingOptions o = run.options();
+            final ReverseLoss loss = run.options().loss();
             this.graph = StageGraphs.reverse(run.fLayers(), run.gLayers(), run.data().n(), run.data().m(),
-                                             validator.f(), gStart, o.recOnData(), o.cycleWeight(), jcp,
-                                             o.jcpWeight(), true, o.dtype());
+                                             validator.f(), gStart, loss.recOnData(), loss.cycleWeight(), jcp,
+                                             loss.jcpWeight(), true, run.options().dtype());
             this.adam = run.optimizer(graph, stage);
             this.random = random;
             if (jcp != null) {
@@ -156,7 +156,7 @@ final class ReverseStage {
          * @return the means of the {@link #outputs} over the epoch
          */
         double[] trainEpoch() {
-            final int batch = run.options().batch();
+            final int batch = run.options().data().batch();
             final int[] perm = Batches.permutation(run.data().xTrain.length, random);
             final double[] sums = new double[outputs.size()];
             for (int s = 0; s < run.steps(); s++) {
@@ -189,15 +189,15 @@ final class ReverseStage {
             final Map<String, INDArray> ph = new HashMap<>();
             ph.put("x", run.batches().rows(data.xTrain, perm, lo, hi, 1));
             ph.put("y", run.batches().rows(data.yTrain, perm, lo, hi, 1));
-            ph.put("yt", run.batches().noisyRows(data.yTrain, perm, lo, hi, o.cycleNoise(), random));
+            ph.put("yt", run.batches().noisyRows(data.yTrain, perm, lo, hi, o.loss().cycleNoise(), random));
             if (jcp != null) {
-                final int k = Math.min(o.jcpSamples(), hi - lo);
-                final double[][] xi = Batches.rademacher(k * o.jcpProbes(), data.n(), probeRandom);
+                final int k = Math.min(o.jcp().samples(), hi - lo);
+                final double[][] xi = Batches.rademacher(k * o.jcp().probes(), data.n(), probeRandom);
                 ph.put("xi", run.batches().matrix(xi));
                 if (jcp == JcpTarget.SURROGATE) {
-                    ph.put("xj", run.batches().rows(data.xTrain, perm, lo, lo + k, o.jcpProbes()));
+                    ph.put("xj", run.batches().rows(data.xTrain, perm, lo, lo + k, o.jcp().probes()));
                 } else {
-                    ph.put("yj", run.batches().rows(data.yTrain, perm, lo, lo + k, o.jcpProbes()));
+                    ph.put("yj", run.batches().rows(data.yTrain, perm, lo, lo + k, o.jcp().probes()));
                     ph.put("dyj", run.batches().matrix(run.tangents().at(data.xTrainRaw, perm, lo, k, xi)));
                 }
             }

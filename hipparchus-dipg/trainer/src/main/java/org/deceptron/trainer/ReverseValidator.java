@@ -45,13 +45,13 @@ final class ReverseValidator {
         final Map<String, INDArray> gDummy = SdNet.initialParameters(StageGraphs.G, run.gLayers(), new Well19937c(0),
                                                                      o.dtype());
         this.surrogate = graph(f, gDummy, JcpTarget.SURROGATE);
-        final int k = Math.min(o.rjcpSamples(), data.xVal.length);
-        final double[][] probes = Batches.rademacher(k * o.rjcpProbes(), data.n(), new Well19937c(o.seed() + 99));
+        final int k = Math.min(o.jcp().rjcpSamples(), data.xVal.length);
+        final double[][] probes = Batches.rademacher(k * o.jcp().rjcpProbes(), data.n(), new Well19937c(o.seed() + 99));
         this.xi = run.batches().matrix(probes);
-        this.xj = run.batches().rows(data.xVal, null, 0, k, o.rjcpProbes());
+        this.xj = run.batches().rows(data.xVal, null, 0, k, o.jcp().rjcpProbes());
         if (run.tangents() != null) {
             this.exact = graph(f, gDummy, JcpTarget.EXACT);
-            this.yj = run.batches().rows(data.yVal, null, 0, k, o.rjcpProbes());
+            this.yj = run.batches().rows(data.yVal, null, 0, k, o.jcp().rjcpProbes());
             this.dyj = run.batches().matrix(run.tangents().at(data.xValRaw, null, 0, k, probes));
         } else {
             this.exact = null;
@@ -79,7 +79,7 @@ final class ReverseValidator {
                                     final JcpTarget target) {
         final TrainingOptions o = run.options();
         return StageGraphs.reverse(run.fLayers(), run.gLayers(), run.data().n(), run.data().m(), fParams, g,
-                                   o.recOnData(), o.cycleWeight(), target, 1.0, false, o.dtype());
+                                   o.loss().recOnData(), o.loss().cycleWeight(), target, 1.0, false, o.dtype());
     }
 
     /**

@@ -70,8 +70,9 @@ public final class TrainingData {
      * @return the data
      */
     public static TrainingData generate(final ForwardFamily family, final TrainingOptions options) {
-        return generate(family, options.samples(), options.validationSamples(), options.seed(), options.xNorm(),
-                        options.yNorm(), options.dataThreads());
+        final DataSettings d = options.data();
+        return generate(family, d.samples(), d.validationSamples(), options.seed(), options.networks().xNorm(),
+                        options.networks().yNorm(), d.threads());
     }
 
     /**

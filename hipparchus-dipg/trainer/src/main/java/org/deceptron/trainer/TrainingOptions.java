@@ -1,110 +1,44 @@
 package org.deceptron.trainer;
 
-import java.util.Arrays;
-import java.util.List;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * Everything that determines a training run besides the family: architectures, data sizes, the three stages'
- * epochs and learning rates, loss weights, JCP/RJCP sampling, checkpoint selection, seed and precision.
+ * Everything that determines a training run besides the family: the networks, the data, the optimiser's schedule,
+ * the reverse objective, the JCP sampling, the seed, the precision and the S3 branches to train.
  * <p>
- * Immutable. Build with {@link #builder()} (defaults: the paper's Heat-1D/Heat-3D protocol, arXiv 2605.13068)
- * or change a copy with {@link #toBuilder()}; {@link Builder#build()} checks every value and throws a
- * {@link MathIllegalArgumentException} ({@link TrainerFormats#INVALID_OPTION}) naming the offending option.
+ * Immutable; each group checks its values when created and throws a {@link MathIllegalArgumentException}
+ * ({@link TrainerFormats#INVALID_OPTION}) naming the offending option. Build with {@link #builder()} (defaults: the
+ * paper's Heat-1D protocol, arXiv 2605.13068) or change a copy with {@link #toBuilder()}.
  * </p>
+ * @param networks architectures of f and g and the normalisations
+ * @param data samples, batch and data-generation threads
+ * @param optimizer per-stage epochs and learning rates, weight decay, clipping, cosine decay
+ * @param loss weights of the reverse objective and the S3 checkpoint's guard
+ * @param jcp JCP target and the samples and probes of JCP and RJCP
+ * @param seed seed of everything random (data, initialisation, shuffles, probes, noise)
+ * @param dtype precision of training
+ * @param branches the S3 branches trained (copied)
  */
-public final class TrainingOptions {
-
-    /** Forward surrogate architecture f: n -&gt; m. */
-    private final Architecture forward;
-    /** Reverse map architecture g: m -&gt; n. */
-    private final Architecture reverse;
-    /** Normalisation of x. */
-    private final NormMode xNorm;
-    /** Normalisation of y. */
-    private final NormMode yNorm;
-    /** Training samples. */
-    private final int samples;
-    /** Validation samples. */
-    private final int validationSamples;
-    /** Mini-batch size. */
-    private final int batch;
-    /** Epochs per {@link TrainingStage} (by ordinal). */
-    private final int[] epochs;
-    /** Learning rate per {@link TrainingStage} (by ordinal). */
-    private final double[] rates;
-    /** L2 weight decay added to the gradient. */
-    private final double weightDecay;
-    /** Clip of the global gradient norm (0 = off). */
-    private final double clip;
-    /** Cosine learning-rate decay to 0 over each stage. */
-    private final boolean cosine;
-    /** Weight of the cycle loss. */
-    private final double cycleWeight;
-    /** Std of the cycle perturbation, in normalised y units. */
-    private final double cycleNoise;
-    /** Weight of JCP in the +JCP branch (and in the S3 checkpoint score of both branches). */
-    private final double jcpWeight;
-    /** Samples per batch on which JCP is computed. */
-    private final int jcpSamples;
-    /** Rademacher probes per JCP sample. */
-    private final int jcpProbes;
-    /** Validation samples for RJCP. */
-    private final int rjcpSamples;
-    /** Probes per RJCP sample. */
-    private final int rjcpProbes;
-    /** Reconstruction guard of the S3 checkpoint. */
-    private final double recGuard;
-    /** Reconstruction on data instead of on f(x). */
-    private final boolean recOnData;
-    /** Jacobian composed with g's in JCP. */
-    private final JcpTarget jcpTarget;
-    /** Seed of everything random. */
-    private final long seed;
-    /** Precision of training. */
-    private final DataType dtype;
-    /** Threads for forward solves during data generation. */
-    private final int dataThreads;
-    /** Train the +JCP branch of S3. */
-    private final boolean trainPlus;
-    /** Train the -JCP branch of S3. */
-    private final boolean trainMinus;
+public record TrainingOptions(NetworkSettings networks, DataSettings data, OptimizerSettings optimizer,
+                              ReverseLoss loss, JcpSampling jcp, long seed, DataType dtype, Set<Branch> branches) {
 
     /**
-     * Copies a checked builder.
-     * @param b the builder
+     * Checks that no group is missing and copies the branches.
+     * @throws NullPointerException on a null value
      */
-    private TrainingOptions(final Builder b) {
-        forward = b.forward;
-        reverse = b.reverse;
-        xNorm = b.xNorm;
-        yNorm = b.yNorm;
-        samples = b.samples;
-        validationSamples = b.validationSamples;
-        batch = b.batch;
-        epochs = b.epochs.clone();
-        rates = b.rates.clone();
-        weightDecay = b.weightDecay;
-        clip = b.clip;
-        cosine = b.cosine;
-        cycleWeight = b.cycleWeight;
-        cycleNoise = b.cycleNoise;
-        jcpWeight = b.jcpWeight;
-        jcpSamples = b.jcpSamples;
-        jcpProbes = b.jcpProbes;
-        rjcpSamples = b.rjcpSamples;
-        rjcpProbes = b.rjcpProbes;
-        recGuard = b.recGuard;
-        recOnData = b.recOnData;
-        jcpTarget = b.jcpTarget;
-        seed = b.seed;
-        dtype = b.dtype;
-        dataThreads = b.dataThreads;
-        trainPlus = b.trainPlus;
-        trainMinus = b.trainMinus;
+    public TrainingOptions {
+        Objects.requireNonNull(networks, "networks");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(loss, "loss");
+        Objects.requireNonNull(jcp, "jcp");
+        Objects.requireNonNull(dtype, "dtype");
+        branches = Set.copyOf(branches);
     }
 
     /**
@@ -153,207 +87,12 @@ public final class TrainingOptions {
     }
 
     /**
-     * Returns the forward surrogate's architecture f: n -&gt; m.
-     * @return the architecture
-     */
-    public Architecture forward() {
-        return forward;
-    }
-
-    /**
-     * Returns the reverse map's architecture g: m -&gt; n.
-     * @return the architecture
-     */
-    public Architecture reverse() {
-        return reverse;
-    }
-
-    /**
-     * Returns the normalisation of x.
-     * @return the mode
-     */
-    public NormMode xNorm() {
-        return xNorm;
-    }
-
-    /**
-     * Returns the normalisation of y.
-     * @return the mode
-     */
-    public NormMode yNorm() {
-        return yNorm;
-    }
-
-    /**
-     * Returns the number of training samples.
-     * @return the count
-     */
-    public int samples() {
-        return samples;
-    }
-
-    /**
-     * Returns the number of validation samples.
-     * @return the count
-     */
-    public int validationSamples() {
-        return validationSamples;
-    }
-
-    /**
-     * Returns the mini-batch size.
-     * @return the size
-     */
-    public int batch() {
-        return batch;
-    }
-
-    /**
-     * Returns the epochs of a stage (S3: of each branch).
+     * Returns the schedule of a stage (S3: of each branch).
      * @param stage the stage
-     * @return the epochs
+     * @return its epochs and learning rate
      */
-    public int epochs(final TrainingStage stage) {
-        return epochs[stage.ordinal()];
-    }
-
-    /**
-     * Returns the learning rate of a stage.
-     * @param stage the stage
-     * @return the rate
-     */
-    public double learningRate(final TrainingStage stage) {
-        return rates[stage.ordinal()];
-    }
-
-    /**
-     * Returns the L2 weight decay added to the gradient (PyTorch Adam's weight_decay).
-     * @return the decay
-     */
-    public double weightDecay() {
-        return weightDecay;
-    }
-
-    /**
-     * Returns the clip of the global gradient norm.
-     * @return the clip, 0 when off
-     */
-    public double clip() {
-        return clip;
-    }
-
-    /**
-     * Tells whether the learning rate decays to 0 along a cosine over each stage.
-     * @return true for cosine decay, false for a constant rate
-     */
-    public boolean cosine() {
-        return cosine;
-    }
-
-    /**
-     * Returns the weight of the cycle loss {@code ||f(g(y~)) - y~||^2}.
-     * @return the weight
-     */
-    public double cycleWeight() {
-        return cycleWeight;
-    }
-
-    /**
-     * Returns the std of the perturbation {@code y~ = y + sigma N(0,1)}, in normalised y units.
-     * @return sigma
-     */
-    public double cycleNoise() {
-        return cycleNoise;
-    }
-
-    /**
-     * Returns the weight of JCP in the +JCP branch; the S3 checkpoint of both branches is scored with it.
-     * @return the weight
-     */
-    public double jcpWeight() {
-        return jcpWeight;
-    }
-
-    /**
-     * Returns the number of samples per batch on which JCP is computed.
-     * @return the count
-     */
-    public int jcpSamples() {
-        return jcpSamples;
-    }
-
-    /**
-     * Returns the number of Rademacher probes per JCP sample.
-     * @return the count
-     */
-    public int jcpProbes() {
-        return jcpProbes;
-    }
-
-    /**
-     * Returns the number of validation samples for RJCP.
-     * @return the count
-     */
-    public int rjcpSamples() {
-        return rjcpSamples;
-    }
-
-    /**
-     * Returns the number of probes per RJCP sample.
-     * @return the count
-     */
-    public int rjcpProbes() {
-        return rjcpProbes;
-    }
-
-    /**
-     * Returns the reconstruction guard of the S3 checkpoint: epochs whose validation reconstruction exceeds this
-     * factor times S2's are ranked after all others (infinite = off; the paper's Allen-Cahn demo used 1.005).
-     * @return the factor
-     */
-    public double recGuard() {
-        return recGuard;
-    }
-
-    /**
-     * Tells whether the reconstruction is on data, {@code ||g(y) - x||^2}, instead of the paper's
-     * {@code ||g(f(x)) - x||^2}.
-     * @return true on data
-     */
-    public boolean recOnData() {
-        return recOnData;
-    }
-
-    /**
-     * Returns the Jacobian composed with g's in JCP (and the RJCP the S3 checkpoint is scored on).
-     * @return the target
-     */
-    public JcpTarget jcpTarget() {
-        return jcpTarget;
-    }
-
-    /**
-     * Returns the seed of everything random (data, initialisation, shuffles, probes, noise).
-     * @return the seed
-     */
-    public long seed() {
-        return seed;
-    }
-
-    /**
-     * Returns the precision of training.
-     * @return the data type
-     */
-    public DataType dtype() {
-        return dtype;
-    }
-
-    /**
-     * Returns the number of threads for the forward solves of data generation.
-     * @return the count
-     */
-    public int dataThreads() {
-        return dataThreads;
+    public StageSchedule schedule(final TrainingStage stage) {
+        return optimizer.stage(stage);
     }
 
     /**
@@ -362,37 +101,7 @@ public final class TrainingOptions {
      * @return true when trained
      */
     public boolean trains(final Branch branch) {
-        return branch.withJcp() ? trainPlus : trainMinus;
-    }
-
-    /**
-     * Lists every value, in a fixed order (equality, hashing, printing).
-     * @return the values
-     */
-    private List<Object> values() {
-        return List.of(forward, reverse, xNorm, yNorm, samples, validationSamples, batch, Arrays.toString(epochs),
-                       Arrays.toString(rates), weightDecay, clip, cosine, cycleWeight, cycleNoise, jcpWeight,
-                       jcpSamples, jcpProbes, rjcpSamples, rjcpProbes, recGuard, recOnData, jcpTarget, seed, dtype,
-                       dataThreads, trainPlus, trainMinus);
-    }
-
-    /**
-     * Compares all values.
-     * @param other the other object
-     * @return true when all values are equal
-     */
-    @Override
-    public boolean equals(final Object other) {
-        return other instanceof TrainingOptions o && values().equals(o.values());
-    }
-
-    /**
-     * Returns a hash code consistent with {@link #equals(Object)}.
-     * @return the hash code
-     */
-    @Override
-    public int hashCode() {
-        return values().hashCode();
+        return branches.contains(branch);
     }
 
     /**
@@ -401,73 +110,48 @@ public final class TrainingOptions {
      */
     @Override
     public String toString() {
-        return "TrainingOptions(f=" + forward + ", g=" + reverse + ", norm=" + xNorm + "/" + yNorm + ", data="
-               + samples + "/" + validationSamples + "/" + batch + ", epochs=" + epochs[0] + "/" + epochs[1] + "/"
-               + epochs[2] + ", lr=" + rates[0] + "/" + rates[1] + "/" + rates[2] + ", weightDecay=" + weightDecay
-               + ", clip=" + clip + ", cosine=" + cosine + ", losses=" + cycleWeight + "/" + cycleNoise + "/"
-               + jcpWeight + ", jcp=" + jcpSamples + "x" + jcpProbes + ", rjcp=" + rjcpSamples + "x" + rjcpProbes
-               + ", target=" + jcpTarget + ", recGuard=" + recGuard + ", recOnData=" + recOnData + ", seed=" + seed
-               + ", dtype=" + dtype + ", dataThreads=" + dataThreads + ", branches=" + trainPlus + "/" + trainMinus
-               + ")";
+        final StageSchedule[] s = {optimizer.s1(), optimizer.s2(), optimizer.s3()};
+        return "TrainingOptions(f=" + networks.forward() + ", g=" + networks.reverse() + ", norm=" + networks.xNorm()
+               + "/" + networks.yNorm() + ", data=" + data.samples() + "/" + data.validationSamples() + "/"
+               + data.batch() + ", epochs=" + s[0].epochs() + "/" + s[1].epochs() + "/" + s[2].epochs() + ", lr="
+               + s[0].learningRate() + "/" + s[1].learningRate() + "/" + s[2].learningRate() + ", weightDecay="
+               + optimizer.weightDecay() + ", clip=" + optimizer.clip() + ", cosine=" + optimizer.cosine()
+               + ", losses=" + loss.cycleWeight() + "/" + loss.cycleNoise() + "/" + loss.jcpWeight() + ", jcp="
+               + jcp.samples() + "x" + jcp.probes() + ", rjcp=" + jcp.rjcpSamples() + "x" + jcp.rjcpProbes()
+               + ", target=" + jcp.target() + ", recGuard=" + loss.recGuard() + ", recOnData=" + loss.recOnData()
+               + ", seed=" + seed + ", dtype=" + dtype + ", dataThreads=" + data.threads() + ", branches="
+               + trains(Branch.PLUS_JCP) + "/" + trains(Branch.MINUS_JCP) + ")";
     }
 
-    /** Mutable builder of {@link TrainingOptions}; {@link #build()} checks the values. */
+    /**
+     * Mutable builder of {@link TrainingOptions}: setters of whole groups, and convenience setters of a few values
+     * of one group (the presets' one-line chains). Every setter checks its values (the group's checks) and throws
+     * a {@link MathIllegalArgumentException} ({@link TrainerFormats#INVALID_OPTION}) naming the offending option.
+     */
     public static final class Builder {
 
-        /** Forward architecture. */
-        private Architecture forward = new Architecture.Mlp(new int[0], true, false);
-        /** Reverse architecture. */
-        private Architecture reverse = new Architecture.Mlp(new int[] {128}, false, false);
-        /** Normalisation of x. */
-        private NormMode xNorm = NormMode.PER_COMPONENT;
-        /** Normalisation of y. */
-        private NormMode yNorm = NormMode.PER_COMPONENT;
-        /** Training samples. */
-        private int samples = 4000;
-        /** Validation samples. */
-        private int validationSamples = 500;
-        /** Batch size. */
-        private int batch = 128;
-        /** Epochs of S1, S2, S3. */
-        private final int[] epochs = {140, 100, 120};
-        /** Learning rates of S1, S2, S3. */
-        private final double[] rates = {2e-3, 2e-3, 1e-3};
-        /** Weight decay. */
-        private double weightDecay = 1e-6;
-        /** Gradient clip. */
-        private double clip = 5.0;
-        /** Cosine decay. */
-        private boolean cosine;
-        /** Cycle weight. */
-        private double cycleWeight = 0.25;
-        /** Cycle noise. */
-        private double cycleNoise = 0.02;
-        /** JCP weight. */
-        private double jcpWeight = 1.0;
-        /** JCP samples per batch. */
-        private int jcpSamples = 16;
-        /** JCP probes. */
-        private int jcpProbes = 2;
-        /** RJCP samples. */
-        private int rjcpSamples = 64;
-        /** RJCP probes. */
-        private int rjcpProbes = 4;
-        /** Reconstruction guard. */
-        private double recGuard = Double.POSITIVE_INFINITY;
-        /** Reconstruction on data. */
-        private boolean recOnData = true;
-        /** JCP target. */
-        private JcpTarget jcpTarget = JcpTarget.SURROGATE;
+        /** Networks: the paper's Heat-1D f (Linear + LReLU) and g (one hidden layer of 128). */
+        private NetworkSettings networks =
+            new NetworkSettings(new Architecture.Mlp(new int[0], true, false),
+                                new Architecture.Mlp(new int[] {128}, false, false),
+                                NormMode.PER_COMPONENT, NormMode.PER_COMPONENT);
+        /** Data. */
+        private DataSettings data = new DataSettings(4000, 500, 128, 2);
+        /** Optimiser. */
+        private OptimizerSettings optimizer =
+            new OptimizerSettings(new StageSchedule(TrainingStage.S1, 140, 2e-3),
+                                  new StageSchedule(TrainingStage.S2, 100, 2e-3),
+                                  new StageSchedule(TrainingStage.S3, 120, 1e-3), 1e-6, 5.0, false);
+        /** Reverse objective. */
+        private ReverseLoss loss = new ReverseLoss(0.25, 0.02, 1.0, true, Double.POSITIVE_INFINITY);
+        /** JCP sampling. */
+        private JcpSampling jcp = new JcpSampling(16, 2, 64, 4, JcpTarget.SURROGATE);
         /** Seed. */
         private long seed = 7;
         /** Precision. */
         private DataType dtype = DataType.FLOAT;
-        /** Data threads. */
-        private int dataThreads = 2;
-        /** Train +JCP. */
-        private boolean trainPlus = true;
-        /** Train -JCP. */
-        private boolean trainMinus = true;
+        /** Trained branches. */
+        private Set<Branch> branches = EnumSet.allOf(Branch.class);
 
         /** Creates a builder with the defaults. */
         private Builder() {
@@ -478,63 +162,34 @@ public final class TrainingOptions {
          * @param o the options
          */
         private Builder(final TrainingOptions o) {
-            forward = o.forward;
-            reverse = o.reverse;
-            xNorm = o.xNorm;
-            yNorm = o.yNorm;
-            samples = o.samples;
-            validationSamples = o.validationSamples;
-            batch = o.batch;
-            System.arraycopy(o.epochs, 0, epochs, 0, epochs.length);
-            System.arraycopy(o.rates, 0, rates, 0, rates.length);
-            weightDecay = o.weightDecay;
-            clip = o.clip;
-            cosine = o.cosine;
-            cycleWeight = o.cycleWeight;
-            cycleNoise = o.cycleNoise;
-            jcpWeight = o.jcpWeight;
-            jcpSamples = o.jcpSamples;
-            jcpProbes = o.jcpProbes;
-            rjcpSamples = o.rjcpSamples;
-            rjcpProbes = o.rjcpProbes;
-            recGuard = o.recGuard;
-            recOnData = o.recOnData;
-            jcpTarget = o.jcpTarget;
+            networks = o.networks;
+            data = o.data;
+            optimizer = o.optimizer;
+            loss = o.loss;
+            jcp = o.jcp;
             seed = o.seed;
             dtype = o.dtype;
-            dataThreads = o.dataThreads;
-            trainPlus = o.trainPlus;
-            trainMinus = o.trainMinus;
+            branches = o.branches;
+        }
+
+        /**
+         * Sets the networks and normalisations.
+         * @param value the settings (not null)
+         * @return this builder
+         */
+        public Builder networks(final NetworkSettings value) {
+            networks = Objects.requireNonNull(value, "networks");
+            return this;
         }
 
         /**
          * Sets both architectures.
-         * @param f forward surrogate f: n -&gt; m
-         * @param g reverse map g: m -&gt; n
+         * @param f forward surrogate f: n -&gt; m (not null)
+         * @param g reverse map g: m -&gt; n (not null)
          * @return this builder
          */
         public Builder architectures(final Architecture f, final Architecture g) {
-            return forward(f).reverse(g);
-        }
-
-        /**
-         * Sets the forward surrogate's architecture.
-         * @param value f: n -&gt; m (not null)
-         * @return this builder
-         */
-        public Builder forward(final Architecture value) {
-            forward = Objects.requireNonNull(value, "forward");
-            return this;
-        }
-
-        /**
-         * Sets the reverse map's architecture.
-         * @param value g: m -&gt; n (not null)
-         * @return this builder
-         */
-        public Builder reverse(final Architecture value) {
-            reverse = Objects.requireNonNull(value, "reverse");
-            return this;
+            return networks(new NetworkSettings(f, g, networks.xNorm(), networks.yNorm()));
         }
 
         /**
@@ -544,8 +199,16 @@ public final class TrainingOptions {
          * @return this builder
          */
         public Builder norms(final NormMode x, final NormMode y) {
-            xNorm = Objects.requireNonNull(x, "xNorm");
-            yNorm = Objects.requireNonNull(y, "yNorm");
+            return networks(new NetworkSettings(networks.forward(), networks.reverse(), x, y));
+        }
+
+        /**
+         * Sets the data settings.
+         * @param value the settings (not null)
+         * @return this builder
+         */
+        public Builder data(final DataSettings value) {
+            data = Objects.requireNonNull(value, "data");
             return this;
         }
 
@@ -557,7 +220,7 @@ public final class TrainingOptions {
          * @return this builder
          */
         public Builder data(final int train, final int validation, final int batchSize) {
-            return samples(train, validation).batch(batchSize);
+            return data(new DataSettings(train, validation, batchSize, data.threads()));
         }
 
         /**
@@ -567,9 +230,7 @@ public final class TrainingOptions {
          * @return this builder
          */
         public Builder samples(final int train, final int validation) {
-            samples = train;
-            validationSamples = validation;
-            return this;
+            return data(train, validation, data.batch());
         }
 
         /**
@@ -578,7 +239,25 @@ public final class TrainingOptions {
          * @return this builder
          */
         public Builder batch(final int value) {
-            batch = value;
+            return data(data.samples(), data.validationSamples(), value);
+        }
+
+        /**
+         * Sets the number of threads of the forward solves in data generation.
+         * @param value the count (&gt; 0)
+         * @return this builder
+         */
+        public Builder dataThreads(final int value) {
+            return data(new DataSettings(data.samples(), data.validationSamples(), data.batch(), value));
+        }
+
+        /**
+         * Sets the optimiser settings.
+         * @param value the settings (not null)
+         * @return this builder
+         */
+        public Builder optimizer(final OptimizerSettings value) {
+            optimizer = Objects.requireNonNull(value, "optimizer");
             return this;
         }
 
@@ -590,10 +269,7 @@ public final class TrainingOptions {
          * @return this builder
          */
         public Builder epochs(final int s1, final int s2, final int s3) {
-            epochs[0] = s1;
-            epochs[1] = s2;
-            epochs[2] = s3;
-            return this;
+            return epochs(TrainingStage.S1, s1).epochs(TrainingStage.S2, s2).epochs(TrainingStage.S3, s3);
         }
 
         /**
@@ -603,34 +279,34 @@ public final class TrainingOptions {
          * @return this builder
          */
         public Builder epochs(final TrainingStage stage, final int value) {
-            epochs[stage.ordinal()] = value;
-            return this;
+            return optimizer(optimizer.with(new StageSchedule(stage, value, optimizer.stage(stage).learningRate())));
         }
 
         /**
          * Sets the learning rates of the three stages.
-         * @param s1 S1 rate (&gt; 0)
-         * @param s2 S2 rate (&gt; 0)
-         * @param s3 S3 rate (&gt; 0)
+         * @param s1 S1 rate (finite, &gt; 0)
+         * @param s2 S2 rate (finite, &gt; 0)
+         * @param s3 S3 rate (finite, &gt; 0)
          * @return this builder
          */
         public Builder rates(final double s1, final double s2, final double s3) {
-            rates[0] = s1;
-            rates[1] = s2;
-            rates[2] = s3;
+            final double[] rates = {s1, s2, s3};
+            for (final TrainingStage stage : TrainingStage.values()) {
+                optimizer = optimizer.with(new StageSchedule(stage, optimizer.stage(stage).epochs(),
+                                                             rates[stage.ordinal()]));
+            }
             return this;
         }
 
         /**
          * Sets the optimiser's regularisation.
-         * @param decay L2 weight decay (&gt;= 0)
-         * @param gradientClip clip of the global gradient norm (&gt;= 0, 0 = off)
+         * @param decay L2 weight decay (finite, &gt;= 0)
+         * @param gradientClip clip of the global gradient norm (finite, &gt;= 0, 0 = off)
          * @return this builder
          */
         public Builder regularisation(final double decay, final double gradientClip) {
-            weightDecay = decay;
-            clip = gradientClip;
-            return this;
+            return optimizer(new OptimizerSettings(optimizer.s1(), optimizer.s2(), optimizer.s3(), decay,
+                                                   gradientClip, optimizer.cosine()));
         }
 
         /**
@@ -639,21 +315,58 @@ public final class TrainingOptions {
          * @return this builder
          */
         public Builder cosine(final boolean value) {
-            cosine = value;
+            return optimizer(new OptimizerSettings(optimizer.s1(), optimizer.s2(), optimizer.s3(),
+                                                   optimizer.weightDecay(), optimizer.clip(), value));
+        }
+
+        /**
+         * Sets the reverse objective.
+         * @param value the settings (not null)
+         * @return this builder
+         */
+        public Builder loss(final ReverseLoss value) {
+            loss = Objects.requireNonNull(value, "loss");
             return this;
         }
 
         /**
          * Sets the S2/S3 loss weights.
-         * @param cycle cycle weight (&gt;= 0)
-         * @param noise cycle perturbation std (&gt;= 0)
-         * @param jcp JCP weight (&gt;= 0)
+         * @param cycle cycle weight (finite, &gt;= 0)
+         * @param noise cycle perturbation std (finite, &gt;= 0)
+         * @param jcpWeight JCP weight (finite, &gt;= 0)
          * @return this builder
          */
-        public Builder losses(final double cycle, final double noise, final double jcp) {
-            cycleWeight = cycle;
-            cycleNoise = noise;
-            jcpWeight = jcp;
+        public Builder losses(final double cycle, final double noise, final double jcpWeight) {
+            return loss(new ReverseLoss(cycle, noise, jcpWeight, loss.recOnData(), loss.recGuard()));
+        }
+
+        /**
+         * Sets the reconstruction guard of the S3 checkpoint.
+         * @param value the factor (&gt; 0, infinite = off)
+         * @return this builder
+         */
+        public Builder recGuard(final double value) {
+            return loss(new ReverseLoss(loss.cycleWeight(), loss.cycleNoise(), loss.jcpWeight(), loss.recOnData(),
+                                        value));
+        }
+
+        /**
+         * Sets where the reconstruction loss applies g.
+         * @param value true for g(y) (data), false for g(f(x)) (the paper)
+         * @return this builder
+         */
+        public Builder recOnData(final boolean value) {
+            return loss(new ReverseLoss(loss.cycleWeight(), loss.cycleNoise(), loss.jcpWeight(), value,
+                                        loss.recGuard()));
+        }
+
+        /**
+         * Sets the JCP sampling and target.
+         * @param value the settings (not null)
+         * @return this builder
+         */
+        public Builder jcp(final JcpSampling value) {
+            jcp = Objects.requireNonNull(value, "jcp");
             return this;
         }
 
@@ -667,11 +380,8 @@ public final class TrainingOptions {
          */
         public Builder jcpSampling(final int samplesPerBatch, final int probes, final int validationSamplesRjcp,
                                    final int validationProbes) {
-            jcpSamples = samplesPerBatch;
-            jcpProbes = probes;
-            rjcpSamples = validationSamplesRjcp;
-            rjcpProbes = validationProbes;
-            return this;
+            return jcp(new JcpSampling(samplesPerBatch, probes, validationSamplesRjcp, validationProbes,
+                                       jcp.target()));
         }
 
         /**
@@ -680,28 +390,7 @@ public final class TrainingOptions {
          * @return this builder
          */
         public Builder jcpTarget(final JcpTarget value) {
-            jcpTarget = Objects.requireNonNull(value, "jcpTarget");
-            return this;
-        }
-
-        /**
-         * Sets the reconstruction guard of the S3 checkpoint.
-         * @param value the factor (&gt; 0, infinite = off)
-         * @return this builder
-         */
-        public Builder recGuard(final double value) {
-            recGuard = value;
-            return this;
-        }
-
-        /**
-         * Sets where the reconstruction loss applies g.
-         * @param value true for g(y) (data), false for g(f(x)) (the paper)
-         * @return this builder
-         */
-        public Builder recOnData(final boolean value) {
-            recOnData = value;
-            return this;
+            return jcp(new JcpSampling(jcp.samples(), jcp.probes(), jcp.rjcpSamples(), jcp.rjcpProbes(), value));
         }
 
         /**
@@ -725,86 +414,29 @@ public final class TrainingOptions {
         }
 
         /**
-         * Sets the number of threads of the forward solves in data generation.
-         * @param value the count (&gt; 0)
-         * @return this builder
-         */
-        public Builder dataThreads(final int value) {
-            dataThreads = value;
-            return this;
-        }
-
-        /**
          * Sets which S3 branches are trained.
          * @param plus train the +JCP branch (the model)
          * @param minus train the -JCP branch (the ablation)
          * @return this builder
          */
         public Builder branches(final boolean plus, final boolean minus) {
-            trainPlus = plus;
-            trainMinus = minus;
+            final Set<Branch> b = EnumSet.noneOf(Branch.class);
+            if (plus) {
+                b.add(Branch.PLUS_JCP);
+            }
+            if (minus) {
+                b.add(Branch.MINUS_JCP);
+            }
+            branches = b;
             return this;
         }
 
         /**
-         * Checks the values and builds the options.
+         * Builds the options (the values were checked when set).
          * @return the options
-         * @throws MathIllegalArgumentException ({@link TrainerFormats#INVALID_OPTION}) naming the first invalid
-         * option
          */
         public TrainingOptions build() {
-            positive("samples", samples);
-            positive("validationSamples", validationSamples);
-            positive("batch", batch);
-            for (final TrainingStage stage : TrainingStage.values()) {
-                final int e = epochs[stage.ordinal()];
-                check(e >= 0, "epochs of " + stage, e, ">= 0");
-                final double lr = rates[stage.ordinal()];
-                check(lr > 0 && lr < Double.POSITIVE_INFINITY, "learning rate of " + stage, lr, "finite and > 0");
-            }
-            nonNegative("weightDecay", weightDecay);
-            nonNegative("clip", clip);
-            nonNegative("cycleWeight", cycleWeight);
-            nonNegative("cycleNoise", cycleNoise);
-            nonNegative("jcpWeight", jcpWeight);
-            positive("jcpSamples", jcpSamples);
-            positive("jcpProbes", jcpProbes);
-            positive("rjcpSamples", rjcpSamples);
-            positive("rjcpProbes", rjcpProbes);
-            check(recGuard > 0, "recGuard", recGuard, "> 0 (infinite = off)");
-            positive("dataThreads", dataThreads);
-            return new TrainingOptions(this);
-        }
-
-        /**
-         * Checks a positive count.
-         * @param name option name
-         * @param value the count
-         */
-        private static void positive(final String name, final int value) {
-            check(value > 0, name, value, "> 0");
-        }
-
-        /**
-         * Checks a finite non-negative value.
-         * @param name option name
-         * @param value the value
-         */
-        private static void nonNegative(final String name, final double value) {
-            check(value >= 0 && value < Double.POSITIVE_INFINITY, name, value, "finite and >= 0");
-        }
-
-        /**
-         * Throws when a condition does not hold.
-         * @param ok the condition
-         * @param name option name
-         * @param value the value (for the message)
-         * @param expected what was expected (for the message)
-         */
-        private static void check(final boolean ok, final String name, final Object value, final String expected) {
-            if (!ok) {
-                throw new MathIllegalArgumentException(TrainerFormats.INVALID_OPTION, name, value, expected);
-            }
+            return new TrainingOptions(networks, data, optimizer, loss, jcp, seed, dtype, branches);
         }
     }
 }

@@ -78,8 +78,8 @@ public final class TrainingPresets {
      */
     public static TrainingOptions heat2dOnGrid(final int nodes) {
         final TrainingOptions base = FamilyPreset.HEAT_2D.options();
-        final Architecture.ConvResNet f = (Architecture.ConvResNet) base.forward();
-        final Architecture.ConvResNet g = (Architecture.ConvResNet) base.reverse();
+        final Architecture.ConvResNet f = (Architecture.ConvResNet) base.networks().forward();
+        final Architecture.ConvResNet g = (Architecture.ConvResNet) base.networks().reverse();
         final int[] shape = {nodes, nodes};
         return base.toBuilder()
                    .architectures(new Architecture.ConvResNet(shape, f.channels(), f.blocks(), f.kernel(),

@@ -35,8 +35,8 @@ record TrainingRun(TrainingOptions options, TrainingData data, List<LayerSpec> f
      */
     static TrainingRun of(final TrainingOptions options, final ForwardFamily family, final TrainingData data,
                           final TrainingListener listener) {
-        return new TrainingRun(options, data, options.forward().layers(data.n(), data.m()),
-                               options.reverse().layers(data.m(), data.n()), listener,
+        return new TrainingRun(options, data, options.networks().forward().layers(data.n(), data.m()),
+                               options.networks().reverse().layers(data.m(), data.n()), listener,
                                new Batches(options.dtype()), family == null ? null : new ExactTangents(family, data));
     }
 
@@ -59,7 +59,7 @@ record TrainingRun(TrainingOptions options, TrainingData data, List<LayerSpec> f
      * @return {@code ceil(training samples / batch)}
      */
     int steps() {
-        return (data.xTrain.length + options.batch() - 1) / options.batch();
+        return (data.xTrain.length + options.data().batch() - 1) / options.data().batch();
     }
 
     /**
@@ -69,8 +69,9 @@ record TrainingRun(TrainingOptions options, TrainingData data, List<LayerSpec> f
      * @return Adam with the options' weight decay, clipping and schedule
      */
     AdamOptimizer optimizer(final StageGraphs.Graph graph, final TrainingStage stage) {
-        final int epochs = options.epochs(stage);
-        return new AdamOptimizer(graph.sd(), graph.trainable(), options.learningRate(stage), options.weightDecay(),
-                                 options.clip(), options.cosine() ? (long) steps() * epochs : 0);
+        final OptimizerSettings o = options.optimizer();
+        final StageSchedule s = o.stage(stage);
+        return new AdamOptimizer(graph.sd(), graph.trainable(), s.learningRate(), o.weightDecay(), o.clip(),
+                                 o.cosine() ? (long) steps() * s.epochs() : 0);
     }
 }

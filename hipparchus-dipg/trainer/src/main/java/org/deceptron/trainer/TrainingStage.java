@@ -1,7 +1,7 @@
 package org.deceptron.trainer;
 
 /**
- * The paper's three training stages; each has its own epochs and learning rate in {@link TrainingOptions}. S3 runs
+ * The paper's three training stages; each has its own epochs and learning rate, its {@link StageSchedule}. S3 runs
  * twice, once per {@link Branch}, with the same schedule.
  */
 public enum TrainingStage {

@@ -1,8 +1,11 @@
 /**
  * Trains Deceptrons with SameDiff and exports them to core's model file.
  * <p>
- * A run is described by immutable {@link org.deceptron.trainer.TrainingOptions} (per family:
- * {@link org.deceptron.trainer.TrainingPresets}, whose benchmark rows are the
+ * A run is described by immutable {@link org.deceptron.trainer.TrainingOptions}, a few checked groups
+ * ({@link org.deceptron.trainer.NetworkSettings}, {@link org.deceptron.trainer.DataSettings},
+ * {@link org.deceptron.trainer.OptimizerSettings} of per-stage {@link org.deceptron.trainer.StageSchedule} values,
+ * {@link org.deceptron.trainer.ReverseLoss}, {@link org.deceptron.trainer.JcpSampling}) plus seed, precision and
+ * branches (per family: {@link org.deceptron.trainer.TrainingPresets}, whose benchmark rows are the
  * {@link org.deceptron.trainer.FamilyPreset} constants), executed by
  * {@link org.deceptron.trainer.DeceptronTrainer} in the paper's three stages (S1 forward fit, S2 reverse fit, S3
  * reverse fine-tuning in two {@link org.deceptron.trainer.Branch branches}, +JCP and -JCP), and returned as a

@@ -36,14 +36,38 @@ class TrainingOptionsTest {
         assertThatThrownBy(() -> TrainingOptions.builder().jcpTarget(null)).isInstanceOf(NullPointerException.class);
     }
 
+    private static void rejects(final Runnable create, final String message) {
+        assertThatThrownBy(create::run).isInstanceOf(MathIllegalArgumentException.class)
+            .hasMessageContaining(message);
+    }
+
+    @Test
+    void eachGroupChecksItsOwnValues() {
+        rejects(() -> new DataSettings(1, 1, 1, 0), "invalid training option dataThreads: 0 (expected > 0)");
+        rejects(() -> new StageSchedule(TrainingStage.S2, -2, 1e-3), "epochs of S2: -2 (expected >= 0)");
+        rejects(() -> new StageSchedule(TrainingStage.S3, 1, Double.POSITIVE_INFINITY), "learning rate of S3");
+        final StageSchedule s = new StageSchedule(TrainingStage.S1, 1, 1e-3);
+        rejects(() -> new OptimizerSettings(s, s, s, 0, 0, false), "schedule of S2");
+        rejects(() -> new ReverseLoss(0, Double.NaN, 0, true, 1), "cycleNoise");
+        rejects(() -> new JcpSampling(1, 0, 1, 1, JcpTarget.SURROGATE), "jcpProbes");
+        assertThatThrownBy(() -> new NetworkSettings(null, null, NormMode.NONE, NormMode.NONE))
+            .isInstanceOf(NullPointerException.class).hasMessage("forward");
+        final TrainingOptions o = TrainingOptions.defaults();
+        assertThat(o.toBuilder().data(new DataSettings(10, 5, 2, 1)).build().data())
+            .isEqualTo(new DataSettings(10, 5, 2, 1));
+        assertThat(o.toBuilder().optimizer(o.optimizer().with(new StageSchedule(TrainingStage.S3, 7, 1e-3))).build())
+            .isEqualTo(o.withEpochs(140, 100, 7));
+    }
+
     @Test
     void builderCopiesAndWithersLeaveTheOriginalAlone() {
         final TrainingOptions a = TrainingOptions.defaults();
         final TrainingOptions b = a.withSeed(11).withEpochs(1, 2, 3);
         assertThat(a.seed()).isEqualTo(7);
-        assertThat(a.epochs(TrainingStage.S3)).isEqualTo(120);
+        assertThat(a.schedule(TrainingStage.S3).epochs()).isEqualTo(120);
         assertThat(b.seed()).isEqualTo(11);
-        assertThat(new int[] {b.epochs(TrainingStage.S1), b.epochs(TrainingStage.S2), b.epochs(TrainingStage.S3)})
+        assertThat(new int[] {b.schedule(TrainingStage.S1).epochs(), b.schedule(TrainingStage.S2).epochs(),
+                               b.schedule(TrainingStage.S3).epochs()})
             .containsExactly(1, 2, 3);
         assertThat(b).isNotEqualTo(a);
         assertThat(b.toBuilder().seed(7).epochs(140, 100, 120).build()).isEqualTo(a).hasSameHashCodeAs(a);
@@ -52,7 +76,7 @@ class TrainingOptionsTest {
         builder.epochs(TrainingStage.S1, 5).dtype(DataType.DOUBLE).branches(false, true);
         assertThat(c).isEqualTo(a);
         final TrainingOptions d = builder.build();
-        assertThat(d.epochs(TrainingStage.S1)).isEqualTo(5);
+        assertThat(d.schedule(TrainingStage.S1).epochs()).isEqualTo(5);
         assertThat(d.dtype()).isEqualTo(DataType.DOUBLE);
         assertThat(d.trains(Branch.PLUS_JCP)).isFalse();
         assertThat(d.trains(Branch.MINUS_JCP)).isTrue();

@@ -90,16 +90,23 @@ class TrainingPresetsTest {
 
     /** All settings of an options value, in a fixed order. */
     static String describe(final TrainingOptions o) {
-        return "f=" + o.forward().describe() + " g=" + o.reverse().describe() + " norm=" + o.xNorm() + "/"
-               + o.yNorm() + " data=" + o.samples() + "/" + o.validationSamples() + "/" + o.batch()
-               + " epochs=" + o.epochs(TrainingStage.S1) + "/" + o.epochs(TrainingStage.S2) + "/"
-               + o.epochs(TrainingStage.S3)
-               + " lr=" + o.learningRate(TrainingStage.S1) + "/" + o.learningRate(TrainingStage.S2) + "/"
-               + o.learningRate(TrainingStage.S3) + " wd=" + o.weightDecay() + " clip=" + o.clip()
-               + " cosine=" + o.cosine() + " losses=" + o.cycleWeight() + "/" + o.cycleNoise() + "/" + o.jcpWeight()
-               + " jcp=" + o.jcpSamples() + "/" + o.jcpProbes() + "/" + o.rjcpSamples() + "/" + o.rjcpProbes()
-               + " target=" + o.jcpTarget() + " recGuard=" + o.recGuard() + " recOnData=" + o.recOnData()
-               + " seed=" + o.seed() + " dtype=" + o.dtype() + " threads=" + o.dataThreads()
+        final NetworkSettings net = o.networks();
+        final DataSettings data = o.data();
+        final OptimizerSettings opt = o.optimizer();
+        final ReverseLoss loss = o.loss();
+        final JcpSampling jcp = o.jcp();
+        return "f=" + net.forward().describe() + " g=" + net.reverse().describe() + " norm=" + net.xNorm() + "/"
+               + net.yNorm() + " data=" + data.samples() + "/" + data.validationSamples() + "/" + data.batch()
+               + " epochs=" + o.schedule(TrainingStage.S1).epochs() + "/" + o.schedule(TrainingStage.S2).epochs() + "/"
+               + o.schedule(TrainingStage.S3).epochs()
+               + " lr=" + o.schedule(TrainingStage.S1).learningRate() + "/"
+               + o.schedule(TrainingStage.S2).learningRate() + "/"
+               + o.schedule(TrainingStage.S3).learningRate() + " wd=" + opt.weightDecay() + " clip=" + opt.clip()
+               + " cosine=" + opt.cosine() + " losses=" + loss.cycleWeight() + "/" + loss.cycleNoise() + "/"
+               + loss.jcpWeight()
+               + " jcp=" + jcp.samples() + "/" + jcp.probes() + "/" + jcp.rjcpSamples() + "/" + jcp.rjcpProbes()
+               + " target=" + jcp.target() + " recGuard=" + loss.recGuard() + " recOnData=" + loss.recOnData()
+               + " seed=" + o.seed() + " dtype=" + o.dtype() + " threads=" + data.threads()
                + " branches=" + o.trains(Branch.PLUS_JCP) + "/" + o.trains(Branch.MINUS_JCP);
     }
 
@@ -129,9 +136,9 @@ class TrainingPresetsTest {
     void presetsAreImmutableValues() {
         final TrainingOptions a = TrainingPresets.forId("heat-1d", -1, -1);
         final TrainingOptions changed = a.toBuilder().samples(1, 1).build();
-        assertThat(changed.samples()).isEqualTo(1);
+        assertThat(changed.data().samples()).isEqualTo(1);
         assertThat(TrainingPresets.forId("heat-1d", -1, -1)).isEqualTo(a).isSameAs(FamilyPreset.HEAT_1D.options());
-        assertThat(a.samples()).isEqualTo(4000);
+        assertThat(a.data().samples()).isEqualTo(4000);
         assertThat(changed.toBuilder().samples(4000, 500).build()).isEqualTo(a).hasSameHashCodeAs(a);
     }
 
