@@ -19,15 +19,13 @@ import org.deceptron.dipg.problem.FamilyProblemFactory;
 import org.deceptron.dipg.spi.DeceptronProvider;
 import org.deceptron.dipg.spi.ForwardFamily;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
-import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Deceptron bundles coming and going under a running optimizer service. Uses the cheapest family that has a
@@ -41,17 +39,8 @@ class DynamicDeceptronTest {
             "adv-diff-2d", "allen-cahn-2d", "navier-stokes-2d");
 
     /** The optimizer service. */
-    private static ServiceTracker<LeastSquaresOptimizer, LeastSquaresOptimizer> tracker;
-
-    @BeforeAll
-    static void open() {
-        tracker = Osgi.optimizerTracker();
-    }
-
-    @AfterAll
-    static void close() {
-        tracker.close();
-    }
+    @RegisterExtension
+    static final Osgi.OptimizerService SERVICE = new Osgi.OptimizerService();
 
     /**
      * Returns the family used here.
@@ -86,7 +75,7 @@ class DynamicDeceptronTest {
         final ForwardFamily family = Osgi.families().get(id);
         final Scenarios.Instance inst = new Scenarios.Instance(family, Scenarios.seed(id, 100));
         final String bsn = Scenarios.MODEL_BSN_PREFIX + id;
-        final LeastSquaresOptimizer optimizer = tracker.getService();
+        final LeastSquaresOptimizer optimizer = SERVICE.optimizer();
         final String before = counts();
 
         Scenarios.solveWithDeceptron(optimizer, inst);
@@ -114,8 +103,8 @@ class DynamicDeceptronTest {
         bundle.start();
         Osgi.await("provider of " + id + " back after reinstall", () -> Osgi.providerFamilies().contains(id));
         assertEquals(before, counts(), "service and bundle counts after uninstall + reinstall");
-        assertEquals(1, tracker.getTracked().size(), "the optimizer service was not replaced");
-        assertTrue(tracker.getService() == optimizer, "the optimizer service was not replaced");
+        assertEquals(1, SERVICE.tracker().getTracked().size(), "the optimizer service was not replaced");
+        assertTrue(SERVICE.tracker().getService() == optimizer, "the optimizer service was not replaced");
         Scenarios.solveWithDeceptron(optimizer, inst);
         System.out.println("[felix] " + bsn + " reinstalled from " + location + ": " + counts());
     }
@@ -126,7 +115,7 @@ class DynamicDeceptronTest {
         final String id = family();
         final ForwardFamily family = Osgi.families().get(id);
         final Bundle bundle = Osgi.bundle(Scenarios.MODEL_BSN_PREFIX + id);
-        final LeastSquaresOptimizer optimizer = tracker.getService();
+        final LeastSquaresOptimizer optimizer = SERVICE.optimizer();
         // an instance that needs more than one D-IPG step, so the solve goes on after the bundle is gone
         Scenarios.Instance inst = null;
         for (int i = 0; inst == null; i++) {
@@ -165,7 +154,7 @@ class DynamicDeceptronTest {
     void solvesOnSeveralThreadsWhileTheBundleComesAndGoes() throws Exception {
         final String id = family();
         final ForwardFamily family = Osgi.families().get(id);
-        final LeastSquaresOptimizer optimizer = tracker.getService();
+        final LeastSquaresOptimizer optimizer = SERVICE.optimizer();
         final Bundle bundle = Osgi.bundle(Scenarios.MODEL_BSN_PREFIX + id);
         final int threads = 3;
         final int toggles = 20;

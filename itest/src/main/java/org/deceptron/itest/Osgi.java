@@ -16,6 +16,9 @@ import java.util.function.BooleanSupplier;
 import org.deceptron.dipg.spi.DeceptronProvider;
 import org.deceptron.dipg.spi.ForwardFamily;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -164,6 +167,43 @@ final class Osgi {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * The D-IPG optimizer service of one test class: register it as a static field with
+     * {@code @RegisterExtension}; it opens {@link #optimizerTracker()} before the class's tests and closes it after
+     * them.
+     */
+    static final class OptimizerService implements BeforeAllCallback, AfterAllCallback {
+
+        /** The tracker, open during the tests of the class. */
+        private ServiceTracker<LeastSquaresOptimizer, LeastSquaresOptimizer> tracker;
+
+        @Override
+        public void beforeAll(final ExtensionContext context) {
+            tracker = optimizerTracker();
+        }
+
+        @Override
+        public void afterAll(final ExtensionContext context) {
+            tracker.close();
+        }
+
+        /**
+         * Returns the tracker.
+         * @return the tracker
+         */
+        ServiceTracker<LeastSquaresOptimizer, LeastSquaresOptimizer> tracker() {
+            return tracker;
+        }
+
+        /**
+         * Returns the optimizer service.
+         * @return the service (as tracked now)
+         */
+        LeastSquaresOptimizer optimizer() {
+            return tracker.getService();
         }
     }
 }

@@ -10,11 +10,9 @@ import java.util.Set;
 import org.deceptron.dipg.DipgOptimum;
 import org.deceptron.dipg.spi.ForwardFamily;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.osgi.util.tracker.ServiceTracker;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every family solved through the {@code optimizer=dipg} service: families with a model bundle by D-IPG, compared
@@ -24,17 +22,8 @@ import org.osgi.util.tracker.ServiceTracker;
 class SolveThroughServiceTest {
 
     /** The optimizer service. */
-    private static ServiceTracker<LeastSquaresOptimizer, LeastSquaresOptimizer> tracker;
-
-    @BeforeAll
-    static void open() {
-        tracker = Osgi.optimizerTracker();
-    }
-
-    @AfterAll
-    static void close() {
-        tracker.close();
-    }
+    @RegisterExtension
+    static final Osgi.OptimizerService SERVICE = new Osgi.OptimizerService();
 
     @TestFactory
     List<DynamicTest> everyFamilySolvesThroughTheService() {
@@ -45,12 +34,12 @@ class SolveThroughServiceTest {
         for (final ForwardFamily f : families.values()) {
             if (models.contains(f.id())) {
                 tests.add(DynamicTest.dynamicTest(f.id() + " with its Deceptron", () -> {
-                    final String summary = Scenarios.checkFamilyWithDeceptron(tracker.getService(), f);
+                    final String summary = Scenarios.checkFamilyWithDeceptron(SERVICE.optimizer(), f);
                     System.out.println("[felix] " + summary);
                 }));
             } else if (Scenarios.LM_COMPARISON.contains(f.id())) {
                 tests.add(DynamicTest.dynamicTest(f.id() + " without a Deceptron (LM path)", () -> {
-                    final DipgOptimum o = Scenarios.solveWithoutDeceptron(tracker.getService(),
+                    final DipgOptimum o = Scenarios.solveWithoutDeceptron(SERVICE.optimizer(),
                             new Scenarios.Instance(f, Scenarios.seed(f.id(), 0)));
                     System.out.println("[felix] " + f.id() + " (no model): LM path, rms " + o.getRMS() + ", jac "
                             + o.getJacobianEvaluations() + ", status: " + o.getDeceptronStatus());

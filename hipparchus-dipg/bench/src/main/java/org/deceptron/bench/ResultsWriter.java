@@ -47,11 +47,9 @@ public final class ResultsWriter {
      * @return the Markdown
      */
     public static String markdown(final List<FamilyResults> results, final String header) {
-        final StringBuilder sb = new StringBuilder();
-        sb.append(header).append("\n\n");
-        sb.append("| family | method | n | m | instances | success | median iters | median value evals | "
-                + "median Jacobian evals | mean x-RMSE | median ms | speed-up vs LM |\n");
-        sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        final StringBuilder sb = markdownStart(header, "| family | method | n | m | instances | success | median iters "
+                + "| median value evals | median Jacobian evals | mean x-RMSE | median ms | speed-up vs LM |\n",
+                "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (final FamilyResults f : results) {
             for (final MethodSummary s : f.summaries()) {
                 sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.0f%% | %.1f | %.1f | %.1f | %.4g | "
@@ -77,6 +75,22 @@ public final class ResultsWriter {
                     f.trainingSeconds(), lm.medianMillis(), dipg.medianMillis(), saved, breakEven));
         }
         return sb.toString();
+    }
+
+    /**
+     * Starts a Markdown document with a table: the header line, a blank line, the table's column and alignment
+     * rows (the rows follow).
+     * @param header a line describing the run (date, machine, command)
+     * @param columns the column row, with its line end
+     * @param alignment the alignment row, with its line end
+     * @return the document so far
+     */
+    static StringBuilder markdownStart(final String header, final String columns, final String alignment) {
+        final StringBuilder sb = new StringBuilder();
+        sb.append(header).append("\n\n");
+        sb.append(columns);
+        sb.append(alignment);
+        return sb;
     }
 
     /**

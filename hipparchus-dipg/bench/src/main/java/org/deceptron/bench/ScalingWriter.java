@@ -57,11 +57,9 @@ public final class ScalingWriter {
      * @return the Markdown
      */
     public static String markdown(final List<ScalingPoint> points, final String header) {
-        final StringBuilder sb = new StringBuilder();
-        sb.append(header).append("\n\n");
-        sb.append("| grid | n | LM median ms | D-IPG median ms | speed-up | LM iterations / Jacobians | "
-                + "D-IPG iterations / Jacobians | LM success | D-IPG success | training s |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        final StringBuilder sb = ResultsWriter.markdownStart(header, "| grid | n | LM median ms | D-IPG median ms "
+                + "| speed-up | LM iterations / Jacobians | D-IPG iterations / Jacobians | LM success | D-IPG success "
+                + "| training s |\n", "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (final ScalingPoint p : points) {
             final MethodSummary lm = p.lm();
             final MethodSummary d = p.dipg();

@@ -1,5 +1,7 @@
 package org.deceptron.dipg;
 
+import java.util.function.Consumer;
+
 import org.deceptron.dipg.problem.MonitoredProblem;
 import org.deceptron.dipg.registry.DeceptronLookup;
 import org.deceptron.dipg.registry.DeceptronRegistry;
@@ -87,12 +89,13 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
     }
 
     /**
-     * Returns an optimizer with other settings and the same registry.
-     * @param newSettings the settings
+     * Returns an optimizer with some settings changed and the same registry.
+     * @param change the change, applied to a draft of the settings (see {@link DipgSettings#copy})
      * @return a new optimizer
+     * @throws MathIllegalArgumentException naming the first invalid setting
      */
-    private DipgOptimizer with(final DipgSettings newSettings) {
-        return new DipgOptimizer(newSettings, registry);
+    private DipgOptimizer with(final Consumer<DipgSettings.Draft> change) {
+        return new DipgOptimizer(settings.copy(change), registry);
     }
 
     /**
@@ -101,7 +104,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @return a new optimizer
      */
     public DipgOptimizer withStepSize(final double newStepSize) {
-        return with(settings.withStepSize(newStepSize));
+        return with(d -> d.stepSize = newStepSize);
     }
 
     /**
@@ -110,7 +113,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @return a new optimizer
      */
     public DipgOptimizer withRelaxation(final double newRelaxation) {
-        return with(settings.withRelaxation(newRelaxation));
+        return with(d -> d.relaxation = newRelaxation);
     }
 
     /**
@@ -119,7 +122,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @return a new optimizer
      */
     public DipgOptimizer withMaxBacktracks(final int newMaxBacktracks) {
-        return with(settings.withMaxBacktracks(newMaxBacktracks));
+        return with(d -> d.maxBacktracks = newMaxBacktracks);
     }
 
     /**
@@ -128,7 +131,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @return a new optimizer
      */
     public DipgOptimizer withAcceptanceConstant(final double newAcceptanceConstant) {
-        return with(settings.withAcceptanceConstant(newAcceptanceConstant));
+        return with(d -> d.acceptanceConstant = newAcceptanceConstant);
     }
 
     /**
@@ -137,7 +140,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @return a new optimizer
      */
     public DipgOptimizer withStepVariant(final StepVariant newStepVariant) {
-        return with(settings.withStepVariant(newStepVariant));
+        return with(d -> d.stepVariant = newStepVariant);
     }
 
     /**
@@ -146,7 +149,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @return a new optimizer
      */
     public DipgOptimizer withFallbackPolicy(final FallbackPolicy newFallbackPolicy) {
-        return with(settings.withFallbackPolicy(newFallbackPolicy));
+        return with(d -> d.fallbackPolicy = newFallbackPolicy);
     }
 
     /**
@@ -156,7 +159,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @return a new optimizer
      */
     public DipgOptimizer withFallbackIterations(final int newFallbackIterations) {
-        return with(settings.withFallbackIterations(newFallbackIterations));
+        return with(d -> d.fallbackIterations = newFallbackIterations);
     }
 
     /**
@@ -166,7 +169,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @return a new optimizer
      */
     public DipgOptimizer withRjcpGate(final double newRjcpGate) {
-        return with(settings.withRjcpGate(newRjcpGate));
+        return with(d -> d.rjcpGate = newRjcpGate);
     }
 
     /**
@@ -177,7 +180,10 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @return a new optimizer
      */
     public DipgOptimizer withStallDetection(final int window, final double minReduction) {
-        return with(settings.withStallDetection(window, minReduction));
+        return with(d -> {
+            d.stallWindow = window;
+            d.stallReduction = minReduction;
+        });
     }
 
     /**
@@ -186,7 +192,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @return a new optimizer
      */
     public DipgOptimizer withLevenbergMarquardt(final LevenbergMarquardtOptimizer newLevenbergMarquardt) {
-        return with(settings.withLevenbergMarquardt(newLevenbergMarquardt));
+        return with(d -> d.levenbergMarquardt = newLevenbergMarquardt);
     }
 
     /**
@@ -215,7 +221,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @return a new optimizer
      */
     public DipgOptimizer withTrace(final boolean newTrace) {
-        return with(settings.withTrace(newTrace));
+        return with(d -> d.trace = newTrace);
     }
 
     /**
@@ -228,7 +234,7 @@ public final class DipgOptimizer implements LeastSquaresOptimizer {
      * @return a new optimizer
      */
     public DipgOptimizer withKrylovDimension(final int newKrylovDimension) {
-        return with(settings.withKrylovDimension(newKrylovDimension));
+        return with(d -> d.krylovDimension = newKrylovDimension);
     }
 
     /**

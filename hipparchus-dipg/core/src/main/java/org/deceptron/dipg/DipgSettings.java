@@ -75,169 +75,60 @@ record DipgSettings(double stepSize, double relaxation, int maxBacktracks, doubl
     }
 
     /**
-     * Returns a copy with another step size.
-     * @param value alpha
-     * @return the copy
-     */
-    DipgSettings withStepSize(final double value) {
-        return copy(d -> d.stepSize = value);
-    }
-
-    /**
-     * Returns a copy with another relaxation.
-     * @param value rho
-     * @return the copy
-     */
-    DipgSettings withRelaxation(final double value) {
-        return copy(d -> d.relaxation = value);
-    }
-
-    /**
-     * Returns a copy with another backtracking limit.
-     * @param value maximal number of halvings
-     * @return the copy
-     */
-    DipgSettings withMaxBacktracks(final int value) {
-        return copy(d -> d.maxBacktracks = value);
-    }
-
-    /**
-     * Returns a copy with another acceptance constant.
-     * @param value c
-     * @return the copy
-     */
-    DipgSettings withAcceptanceConstant(final double value) {
-        return copy(d -> d.acceptanceConstant = value);
-    }
-
-    /**
-     * Returns a copy with another step variant.
-     * @param value the variant
-     * @return the copy
-     */
-    DipgSettings withStepVariant(final StepVariant value) {
-        return copy(d -> d.stepVariant = value);
-    }
-
-    /**
-     * Returns a copy with another fallback policy.
-     * @param value the policy
-     * @return the copy
-     */
-    DipgSettings withFallbackPolicy(final FallbackPolicy value) {
-        return copy(d -> d.fallbackPolicy = value);
-    }
-
-    /**
-     * Returns a copy with another number of Levenberg-Marquardt iterations per fallback.
-     * @param value the number
-     * @return the copy
-     */
-    DipgSettings withFallbackIterations(final int value) {
-        return copy(d -> d.fallbackIterations = value);
-    }
-
-    /**
-     * Returns a copy with another RJCP gate.
-     * @param value the gate
-     * @return the copy
-     */
-    DipgSettings withRjcpGate(final double value) {
-        return copy(d -> d.rjcpGate = value);
-    }
-
-    /**
-     * Returns a copy with another stall detection.
-     * @param window number of accepted learned steps
-     * @param minReduction minimal cost reduction over the window
-     * @return the copy
-     */
-    DipgSettings withStallDetection(final int window, final double minReduction) {
-        return copy(d -> {
-            d.stallWindow = window;
-            d.stallReduction = minReduction;
-        });
-    }
-
-    /**
-     * Returns a copy with another Krylov dimension.
-     * @param value maximal number of GMRES iterations
-     * @return the copy
-     */
-    DipgSettings withKrylovDimension(final int value) {
-        return copy(d -> d.krylovDimension = value);
-    }
-
-    /**
-     * Returns a copy that records (or not) a trace.
-     * @param value whether to record
-     * @return the copy
-     */
-    DipgSettings withTrace(final boolean value) {
-        return copy(d -> d.trace = value);
-    }
-
-    /**
-     * Returns a copy with another Levenberg-Marquardt optimizer.
-     * @param value the optimizer
-     * @return the copy
-     */
-    DipgSettings withLevenbergMarquardt(final LevenbergMarquardtOptimizer value) {
-        return copy(d -> d.levenbergMarquardt = value);
-    }
-
-    /**
-     * The copy helper: applies a change to a draft of these settings and validates the result.
-     * @param change the change
+     * Returns a copy with some settings changed: applies a change to a draft of these settings and validates the
+     * result (each {@code withXxx} method of {@link DipgOptimizer} is one such change).
+     * @param change the change, which assigns fields of the draft
      * @return the new settings
+     * @throws MathIllegalArgumentException naming the first invalid setting
+     * @throws org.hipparchus.exception.NullArgumentException when a setting is null
      */
-    private DipgSettings copy(final Consumer<Draft> change) {
+    DipgSettings copy(final Consumer<Draft> change) {
         final Draft draft = new Draft(this);
         change.accept(draft);
         return draft.build();
     }
 
-    /** A mutable draft of settings, confined to {@link #copy(Consumer)}. */
-    private static final class Draft {
+    /** A mutable draft of settings, confined to {@link #copy(Consumer)} (the change assigns its fields). */
+    static final class Draft {
 
         /** Step size. */
-        private double stepSize;
+        double stepSize;
 
         /** Relaxation. */
-        private double relaxation;
+        double relaxation;
 
         /** Backtracking limit. */
-        private int maxBacktracks;
+        int maxBacktracks;
 
         /** Acceptance constant. */
-        private double acceptanceConstant;
+        double acceptanceConstant;
 
         /** Step variant. */
-        private StepVariant stepVariant;
+        StepVariant stepVariant;
 
         /** Fallback policy. */
-        private FallbackPolicy fallbackPolicy;
+        FallbackPolicy fallbackPolicy;
 
         /** LM iterations per fallback. */
-        private int fallbackIterations;
+        int fallbackIterations;
 
         /** RJCP gate. */
-        private double rjcpGate;
+        double rjcpGate;
 
         /** Stall window. */
-        private int stallWindow;
+        int stallWindow;
 
         /** Minimal reduction over the stall window. */
-        private double stallReduction;
+        double stallReduction;
 
         /** Krylov dimension. */
-        private int krylovDimension;
+        int krylovDimension;
 
         /** Whether to trace. */
-        private boolean trace;
+        boolean trace;
 
         /** Levenberg-Marquardt optimizer. */
-        private LevenbergMarquardtOptimizer levenbergMarquardt;
+        LevenbergMarquardtOptimizer levenbergMarquardt;
 
         /**
          * Drafts a copy.

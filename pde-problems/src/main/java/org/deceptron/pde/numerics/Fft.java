@@ -167,85 +167,69 @@ public final class Fft {
             final int jm = j % span;
             final int t = jm * p;
             final int dst = (j / span) * span * p + jm;
-            switch (p) {
-                case 2: {
-                    final double ar = srcRe[j];
-                    final double ai = srcIm[j];
-                    final double xr = srcRe[j + stride];
-                    final double xi = srcIm[j + stride];
-                    final double br = xr * tc[t + 1] - xi * ts[t + 1];
-                    final double bi = xr * ts[t + 1] + xi * tc[t + 1];
-                    dstRe[dst] = ar + br;
-                    dstIm[dst] = ai + bi;
-                    dstRe[dst + span] = ar - br;
-                    dstIm[dst + span] = ai - bi;
-                    break;
-                }
-                case 3: {
-                    final double ar = srcRe[j];
-                    final double ai = srcIm[j];
-                    double xr = srcRe[j + stride];
-                    double xi = srcIm[j + stride];
-                    final double br = xr * tc[t + 1] - xi * ts[t + 1];
-                    final double bi = xr * ts[t + 1] + xi * tc[t + 1];
-                    xr = srcRe[j + 2 * stride];
-                    xi = srcIm[j + 2 * stride];
-                    final double cr = xr * tc[t + 2] - xi * ts[t + 2];
-                    final double ci = xr * ts[t + 2] + xi * tc[t + 2];
-                    final double t1r = br + cr;
-                    final double t1i = bi + ci;
-                    final double t2r = br - cr;
-                    final double t2i = bi - ci;
-                    final double mr = ar - 0.5 * t1r;
-                    final double mi = ai - 0.5 * t1i;
-                    final double sr = SIN_60 * t2i;
-                    final double si = -SIN_60 * t2r;
-                    dstRe[dst] = ar + t1r;
-                    dstIm[dst] = ai + t1i;
-                    dstRe[dst + span] = mr + sr;
-                    dstIm[dst + span] = mi + si;
-                    dstRe[dst + 2 * span] = mr - sr;
-                    dstIm[dst + 2 * span] = mi - si;
-                    break;
-                }
-                case 4: {
-                    final double ar = srcRe[j];
-                    final double ai = srcIm[j];
-                    double xr = srcRe[j + stride];
-                    double xi = srcIm[j + stride];
-                    final double br = xr * tc[t + 1] - xi * ts[t + 1];
-                    final double bi = xr * ts[t + 1] + xi * tc[t + 1];
-                    xr = srcRe[j + 2 * stride];
-                    xi = srcIm[j + 2 * stride];
-                    final double cr = xr * tc[t + 2] - xi * ts[t + 2];
-                    final double ci = xr * ts[t + 2] + xi * tc[t + 2];
-                    xr = srcRe[j + 3 * stride];
-                    xi = srcIm[j + 3 * stride];
-                    final double dr = xr * tc[t + 3] - xi * ts[t + 3];
-                    final double di = xr * ts[t + 3] + xi * tc[t + 3];
-                    final double s0r = ar + cr;
-                    final double s0i = ai + ci;
-                    final double d0r = ar - cr;
-                    final double d0i = ai - ci;
-                    final double s1r = br + dr;
-                    final double s1i = bi + di;
-                    final double d1r = br - dr;
-                    final double d1i = bi - di;
-                    dstRe[dst] = s0r + s1r;
-                    dstIm[dst] = s0i + s1i;
-                    // y1 = d0 - i d1
-                    dstRe[dst + span] = d0r + d1i;
-                    dstIm[dst + span] = d0i - d1r;
-                    dstRe[dst + 2 * span] = s0r - s1r;
-                    dstIm[dst + 2 * span] = s0i - s1i;
-                    // y3 = d0 + i d1
-                    dstRe[dst + 3 * span] = d0r - d1i;
-                    dstIm[dst + 3 * span] = d0i + d1r;
-                    break;
-                }
-                default:
-                    generic(s, p, j, stride, t, dst, span, srcRe, srcIm, dstRe, dstIm, scratch);
+            if (p > 4) {
+                // the radices are >= 2 (see factor): the other primes
+                generic(s, p, j, stride, t, dst, span, srcRe, srcIm, dstRe, dstIm, scratch);
+                continue;
             }
+            // radix 2, 3 and 4: inputs 0 and 1 (and 2 for radix 3 and 4), twiddled
+            final double ar = srcRe[j];
+            final double ai = srcIm[j];
+            double xr = srcRe[j + stride];
+            double xi = srcIm[j + stride];
+            final double br = xr * tc[t + 1] - xi * ts[t + 1];
+            final double bi = xr * ts[t + 1] + xi * tc[t + 1];
+            if (p == 2) {
+                dstRe[dst] = ar + br;
+                dstIm[dst] = ai + bi;
+                dstRe[dst + span] = ar - br;
+                dstIm[dst + span] = ai - bi;
+                continue;
+            }
+            xr = srcRe[j + 2 * stride];
+            xi = srcIm[j + 2 * stride];
+            final double cr = xr * tc[t + 2] - xi * ts[t + 2];
+            final double ci = xr * ts[t + 2] + xi * tc[t + 2];
+            if (p == 3) {
+                final double t1r = br + cr;
+                final double t1i = bi + ci;
+                final double t2r = br - cr;
+                final double t2i = bi - ci;
+                final double mr = ar - 0.5 * t1r;
+                final double mi = ai - 0.5 * t1i;
+                final double sr = SIN_60 * t2i;
+                final double si = -SIN_60 * t2r;
+                dstRe[dst] = ar + t1r;
+                dstIm[dst] = ai + t1i;
+                dstRe[dst + span] = mr + sr;
+                dstIm[dst + span] = mi + si;
+                dstRe[dst + 2 * span] = mr - sr;
+                dstIm[dst + 2 * span] = mi - si;
+                continue;
+            }
+            // radix 4
+            xr = srcRe[j + 3 * stride];
+            xi = srcIm[j + 3 * stride];
+            final double dr = xr * tc[t + 3] - xi * ts[t + 3];
+            final double di = xr * ts[t + 3] + xi * tc[t + 3];
+            final double s0r = ar + cr;
+            final double s0i = ai + ci;
+            final double d0r = ar - cr;
+            final double d0i = ai - ci;
+            final double s1r = br + dr;
+            final double s1i = bi + di;
+            final double d1r = br - dr;
+            final double d1i = bi - di;
+            dstRe[dst] = s0r + s1r;
+            dstIm[dst] = s0i + s1i;
+            // y1 = d0 - i d1
+            dstRe[dst + span] = d0r + d1i;
+            dstIm[dst + span] = d0i - d1r;
+            dstRe[dst + 2 * span] = s0r - s1r;
+            dstIm[dst + 2 * span] = s0i - s1i;
+            // y3 = d0 + i d1
+            dstRe[dst + 3 * span] = d0r - d1i;
+            dstIm[dst + 3 * span] = d0i + d1r;
         }
     }
 

@@ -47,6 +47,12 @@ public final class VorticityScheme {
     /** Symbol (times i) of w -&gt; w_y: P ky. */
     private final double[] symY;
 
+    /** The stage term of {@link #run}: {@link #nonlinear}. */
+    private final StageTerm valueTerm = this::nonlinear;
+
+    /** The stage term of {@link #tangent}: {@link #nonlinearTangent}. */
+    private final StageTerm tangentTerm = this::nonlinearTangent;
+
     /**
      * Creates the scheme.
      * @param grid the grid
@@ -139,24 +145,7 @@ public final class VorticityScheme {
         final double[] wr = new double[size];
         final double[] wi = new double[size];
         grid.forwardReal(omega0, wr, wi, work.ws);
-        final double[] ar = work.ar;
-        final double[] ai = work.ai;
-        final double[] br = work.br;
-        final double[] bi = work.bi;
-        final double[] sr = work.sr;
-        final double[] si = work.si;
-        for (int s = 0; s < steps; s++) {
-            nonlinear(wr, wi, ar, ai, trajectory, 2 * s, work);
-            for (int k = 0; k < size; k++) {
-                sr[k] = expo[k] * (wr[k] + dt * ar[k]);
-                si[k] = expo[k] * (wi[k] + dt * ai[k]);
-            }
-            nonlinear(sr, si, br, bi, trajectory, 2 * s + 1, work);
-            for (int k = 0; k < size; k++) {
-                wr[k] = expo[k] * (wr[k] + 0.5 * dt * ar[k]) + 0.5 * dt * br[k];
-                wi[k] = expo[k] * (wi[k] + 0.5 * dt * ai[k]) + 0.5 * dt * bi[k];
-            }
-        }
+        integrate(wr, wi, valueTerm, trajectory, work);
         final double[] out = new double[size];
         grid.inverseReal(wr, wi, out, work.ws);
         return out;
@@ -170,10 +159,25 @@ public final class VorticityScheme {
      * @param work work arrays
      */
     public void tangent(final Trajectory trajectory, final double[] dOmega0, final double[] out, final Work work) {
-        final int size = grid.size();
         final double[] wr = work.tr;
         final double[] wi = work.ti;
         grid.forwardReal(dOmega0, wr, wi, work.ws);
+        integrate(wr, wi, tangentTerm, trajectory, work);
+        grid.inverseReal(wr, wi, out, work.ws);
+    }
+
+    /**
+     * The IF-RK2 steps of {@link #run} and of {@link #tangent}, in place on a spectrum: the tangent of the scheme is
+     * the same recurrence with the nonlinear term replaced by its linearisation (the rest of the scheme is linear).
+     * @param wr spectrum, real parts (initial, then final)
+     * @param wi spectrum, imaginary parts (initial, then final)
+     * @param term the nonlinear term, or its linearisation
+     * @param trajectory the trajectory recorded or read by {@code term} (may be null for {@link #nonlinear})
+     * @param work work arrays
+     */
+    private void integrate(final double[] wr, final double[] wi, final StageTerm term, final Trajectory trajectory,
+                           final Work work) {
+        final int size = grid.size();
         final double[] ar = work.ar;
         final double[] ai = work.ai;
         final double[] br = work.br;
@@ -181,18 +185,17 @@ public final class VorticityScheme {
         final double[] sr = work.sr;
         final double[] si = work.si;
         for (int s = 0; s < steps; s++) {
-            nonlinearTangent(wr, wi, ar, ai, trajectory, 2 * s, work);
+            term.apply(wr, wi, ar, ai, trajectory, 2 * s, work);
             for (int k = 0; k < size; k++) {
                 sr[k] = expo[k] * (wr[k] + dt * ar[k]);
                 si[k] = expo[k] * (wi[k] + dt * ai[k]);
             }
-            nonlinearTangent(sr, si, br, bi, trajectory, 2 * s + 1, work);
+            term.apply(sr, si, br, bi, trajectory, 2 * s + 1, work);
             for (int k = 0; k < size; k++) {
                 wr[k] = expo[k] * (wr[k] + 0.5 * dt * ar[k]) + 0.5 * dt * br[k];
                 wi[k] = expo[k] * (wi[k] + 0.5 * dt * ai[k]) + 0.5 * dt * bi[k];
             }
         }
-        grid.inverseReal(wr, wi, out, work.ws);
     }
 
     /**
@@ -255,11 +258,7 @@ public final class VorticityScheme {
         for (int i = 0; i < size; i++) {
             prod[i] = -(u[i] * gx[i] + v[i] * gy[i]);
         }
-        grid.forwardReal(prod, nr, ni, work.ws);
-        for (int k = 0; k < size; k++) {
-            nr[k] *= mask[k];
-            ni[k] *= mask[k];
-        }
+        forwardMasked(prod, nr, ni, work);
     }
 
     /**
@@ -288,11 +287,7 @@ public final class VorticityScheme {
         for (int i = 0; i < size; i++) {
             prod[i] = -(du[i] * gx[i] + u[i] * dgx[i] + dv[i] * gy[i] + v[i] * dgy[i]);
         }
-        grid.forwardReal(prod, nr, ni, work.ws);
-        for (int k = 0; k < size; k++) {
-            nr[k] *= mask[k];
-            ni[k] *= mask[k];
-        }
+        forwardMasked(prod, nr, ni, work);
     }
 
     /**
@@ -345,6 +340,22 @@ public final class VorticityScheme {
     }
 
     /**
+     * Transforms a grid field and applies the 2/3 truncation to its spectrum.
+     * @param prod the grid field (not modified)
+     * @param nr spectrum, real parts (output)
+     * @param ni spectrum, imaginary parts (output)
+     * @param work work arrays
+     */
+    private void forwardMasked(final double[] prod, final double[] nr, final double[] ni, final Work work) {
+        final int size = grid.size();
+        grid.forwardReal(prod, nr, ni, work.ws);
+        for (int k = 0; k < size; k++) {
+            nr[k] *= mask[k];
+            ni[k] *= mask[k];
+        }
+    }
+
+    /**
      * Computes velocity and vorticity gradient on the grid from a vorticity spectrum.
      * @param wr spectrum real parts
      * @param wi spectrum imaginary parts
@@ -376,6 +387,23 @@ public final class VorticityScheme {
             s2i[k] = symY[k] * wr[k];
         }
         grid.inversePair(s1r, s1i, s2r, s2i, gx, gy, work.ws);
+    }
+
+    /** The nonlinear term of a stage, {@link #nonlinear} or {@link #nonlinearTangent}. */
+    @FunctionalInterface
+    private interface StageTerm {
+
+        /**
+         * Evaluates the term at a stage.
+         * @param wr spectrum, real parts
+         * @param wi spectrum, imaginary parts
+         * @param nr output spectrum, real parts
+         * @param ni output spectrum, imaginary parts
+         * @param trajectory the trajectory (recorded or read)
+         * @param slot stage slot
+         * @param work work arrays
+         */
+        void apply(double[] wr, double[] wi, double[] nr, double[] ni, Trajectory trajectory, int slot, Work work);
     }
 
     /** Stored stage fields of one run (velocity and vorticity gradient at each of the 2 stages per step). */

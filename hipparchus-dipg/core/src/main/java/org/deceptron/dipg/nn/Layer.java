@@ -32,17 +32,29 @@ public abstract sealed class Layer permits Dense, LeakyRelu, Tanh, Convolution, 
     /**
      * Returns the input size this layer requires, or {@link #ANY_SIZE} for an element-wise layer that accepts any
      * size (and then outputs the same size).
+     * <p>
+     * This implementation is that of the element-wise layers ({@link LeakyRelu}, {@link Tanh}): it returns
+     * {@link #ANY_SIZE}. The other layers override it, and {@link #outputSize(int)} with it.
+     * </p>
      * @return the required input size, or {@link #ANY_SIZE}
      */
-    public abstract int inputSize();
+    public int inputSize() {
+        return ANY_SIZE;
+    }
 
     /**
      * Returns the output size produced for a given input size.
+     * <p>
+     * This implementation is that of the element-wise layers ({@link LeakyRelu}, {@link Tanh}): it accepts any
+     * positive size and returns it (see {@link #checkPositiveSize}). The other layers override it.
+     * </p>
      * @param inputSize the input size (positive)
      * @return the output size
      * @throws MathIllegalArgumentException when this layer does not accept {@code inputSize}
      */
-    public abstract int outputSize(int inputSize);
+    public int outputSize(final int inputSize) {
+        return checkPositiveSize(this, inputSize);
+    }
 
     /**
      * Creates an evaluator of this layer for a given (already validated) input size.

@@ -8,7 +8,7 @@ import org.hipparchus.exception.MathIllegalArgumentException;
  * <p>
  * The tangent is multiplied by the slope mask: {@code dy = dx} where {@code x > 0} and {@code dy = slope * dx}
  * where {@code x <= 0}; in particular the derivative at exactly {@code x = 0} is taken as {@code slope} (the same
- * convention as the forward branch). Accepts any input size and preserves it.
+ * convention as the forward branch). Accepts any input size and preserves it (the sizes of {@link Layer}).
  * </p>
  */
 public final class LeakyRelu extends Layer {
@@ -37,48 +37,44 @@ public final class LeakyRelu extends Layer {
         return slope;
     }
 
-    /**
-     * Returns {@link Layer#ANY_SIZE}: the layer is element-wise.
-     * @return {@link Layer#ANY_SIZE}
-     */
-    @Override
-    public int inputSize() {
-        return ANY_SIZE;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public int outputSize(final int inputSize) {
-        return checkPositiveSize(this, inputSize);
-    }
-
     /** {@inheritDoc} */
     @Override
     LayerEvaluator newEvaluator(final int inputSize) {
-        final int n = outputSize(inputSize);
-        return new LayerEvaluator() {
-            @Override
-            public void forward(final double[] x, final double[] y) {
-                for (int i = 0; i < n; i++) {
-                    final double v = x[i];
-                    y[i] = v > 0 ? v : slope * v;
-                }
-            }
+        return new ElementwiseEvaluator(outputSize(inputSize), this::values, this::tangents);
+    }
 
-            @Override
-            public void jvp(final double[] x, final double[] tx, final double[] y, final double[] ty) {
-                for (int i = 0; i < n; i++) {
-                    final double v = x[i];
-                    if (v > 0) {
-                        y[i] = v;
-                        ty[i] = tx[i];
-                    } else {
-                        y[i] = slope * v;
-                        ty[i] = slope * tx[i];
-                    }
-                }
+    /**
+     * The value loop: {@code y = x} for {@code x > 0}, {@code y = slope * x} otherwise.
+     * @param n the number of elements
+     * @param x the input
+     * @param y the output
+     */
+    private void values(final int n, final double[] x, final double[] y) {
+        for (int i = 0; i < n; i++) {
+            final double v = x[i];
+            y[i] = v > 0 ? v : slope * v;
+        }
+    }
+
+    /**
+     * The value and tangent loop: the tangent is multiplied by the slope mask.
+     * @param n the number of elements
+     * @param x the input
+     * @param tx the input tangent
+     * @param y the output
+     * @param ty the output tangent
+     */
+    private void tangents(final int n, final double[] x, final double[] tx, final double[] y, final double[] ty) {
+        for (int i = 0; i < n; i++) {
+            final double v = x[i];
+            if (v > 0) {
+                y[i] = v;
+                ty[i] = tx[i];
+            } else {
+                y[i] = slope * v;
+                ty[i] = slope * tx[i];
             }
-        };
+        }
     }
 
     /**
