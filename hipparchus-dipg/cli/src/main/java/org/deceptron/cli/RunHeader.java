@@ -13,6 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** The line that heads every measured result: when, on what machine, with which command. */
 final class RunHeader {
 
+    /** System property naming the launcher that started the JVM (set by {@code ./dipg}). */
+    static final String LAUNCHER_PROPERTY = "dipg.launcher";
+
     /** Utility class. */
     private RunHeader() {
     }
@@ -20,16 +23,18 @@ final class RunHeader {
     /**
      * Describes the run.
      * @param spec the subcommand (its name and arguments are quoted)
-     * @return "run DATE on CPU, MEM (CORES cores, JVM VERSION), command: `./dipg SUB ARGS`"
+     * @return "run DATE on CPU, MEM (CORES cores, JVM VERSION), command: `LAUNCHER SUB ARGS`", the launcher being
+     *         {@value #LAUNCHER_PROPERTY} as set by {@code ./dipg}, else the plain {@code java} main class
      */
     static String describe(final CommandSpec spec) {
         final String name = spec.name();
         final String args = String.join(" ", spec.commandLine().getParseResult().originalArgs())
                 .replaceFirst("^" + name + "\\s*", "");
-        return String.format(Locale.ROOT, "run %s on %s (%d cores, %s %s), command: `./dipg %s`",
+        final String launcher = System.getProperty(LAUNCHER_PROPERTY, "java " + DipgCommand.class.getName());
+        return String.format(Locale.ROOT, "run %s on %s (%d cores, %s %s), command: `%s %s`",
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), host(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), (name + " " + args).trim());
+                System.getProperty("java.version"), launcher, (name + " " + args).trim());
     }
 
     /**
