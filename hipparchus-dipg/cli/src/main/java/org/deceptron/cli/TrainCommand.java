@@ -9,8 +9,11 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 import org.deceptron.bench.FamilyResolver;
+import org.deceptron.dipg.spi.Derivative;
 import org.deceptron.dipg.spi.ForwardFamily;
 import org.deceptron.pde.heat.Heat2dFamily;
+import org.deceptron.trainer.Architecture;
+import org.deceptron.trainer.ArchitectureSpec;
 import org.deceptron.trainer.Branch;
 import org.deceptron.trainer.DeceptronTrainer;
 import org.deceptron.trainer.JcpTarget;
@@ -20,6 +23,7 @@ import org.deceptron.trainer.TrainingOptions;
 import org.deceptron.trainer.TrainingPresets;
 import org.deceptron.trainer.TrainingResult;
 import org.deceptron.trainer.TrainingStage;
+import org.hipparchus.exception.MathIllegalArgumentException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,8 +76,24 @@ public final class TrainCommand implements Callable<Integer> {
     /** JCP target. */
     @Option(names = "--jcp-target", paramLabel = "exact|surrogate",
             description = "Jacobian composed with g's in JCP: the surrogate's J_f (paper) or the family's exact "
-                          + "jvp (default: the family's preset)")
+                          + "jvp (default: the family's preset; for a family without one, exact when the family "
+                          + "has a tangent model, else surrogate)")
     private JcpTarget jcpTarget;
+
+    /** Architecture of both networks. */
+    @Option(names = "--arch", paramLabel = "SPEC",
+            description = "architecture of f and g: mlp:W1,W2,... (hidden widths), linear, or "
+                          + "conv:HxW[xD][:C<channels>][:B<blocks>][:k<kernel>][:circular|:zero][:tanh]; "
+                          + "default: the family's preset")
+    private String arch;
+
+    /** Architecture of f alone. */
+    @Option(names = "--arch-f", paramLabel = "SPEC", description = "architecture of f (overrides --arch for f)")
+    private String archF;
+
+    /** Architecture of g alone. */
+    @Option(names = "--arch-g", paramLabel = "SPEC", description = "architecture of g (overrides --arch for g)")
+    private String archG;
 
     /** Batch override. */
     @Option(names = "--batch", paramLabel = "B", description = "mini-batch size; default: the family's preset")
@@ -105,6 +125,16 @@ public final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         final TrainingOptions options = overrides(preset(fam).toBuilder()).build();
+        if (options.jcp().target() == JcpTarget.EXACT && !fam.model().hasDerivative(Derivative.TANGENT)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--jcp-target exact needs a tangent model, "
+                    + "but family " + fam.id() + " declares none: use --jcp-target surrogate");
+        }
+        try {
+            options.networks().forward().layers(fam.model().parameterSize(), fam.model().observationSize());
+            options.networks().reverse().layers(fam.model().observationSize(), fam.model().parameterSize());
+        } catch (MathIllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         final Path plusPath = out != null ? out : Path.of("models", family + ".dmodel");
         final Path minusPath = ModelExport.ablationPath(plusPath);
 
@@ -164,7 +194,30 @@ public final class TrainCommand implements Callable<Integer> {
         if (jcpTarget != null) {
             b.jcpTarget(jcpTarget);
         }
+        if (arch != null || archF != null || archG != null) {
+            final TrainingOptions current = b.build();
+            b.architectures(architecture(archF != null ? archF : arch, current.networks().forward()),
+                            architecture(archG != null ? archG : arch, current.networks().reverse()));
+        }
         return b.branches(!noJcp, true);
+    }
+
+    /**
+     * Parses an architecture option.
+     * @param text the option's text, or null to keep the preset's
+     * @param preset the preset's architecture
+     * @return the architecture
+     * @throws CommandLine.ParameterException when the text does not parse
+     */
+    private Architecture architecture(final String text, final Architecture preset) {
+        if (text == null) {
+            return preset;
+        }
+        try {
+            return ArchitectureSpec.parse(text);
+        } catch (MathIllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     /**

@@ -41,12 +41,19 @@ class DipgCommandTest {
     @Test
     void otherUsageErrors() {
         assertThat(run("train")[0]).isEqualTo("2");
+        final String[] arch = run("train", "--family", "heat-1d", "--arch", "resnet:3");
+        assertThat(arch[0]).isEqualTo("2");
+        assertThat(arch[1]).contains("unknown kind 'resnet'");
+        final String[] grid = run("train", "--family", "heat-1d", "--arch-g", "conv:5x5");
+        assertThat(grid[0]).isEqualTo("2");
+        assertThat(grid[1]).contains("[5, 5]").contains("64");
         assertThat(run("train", "--family", "heat-1d", "--samples", "-3")[0]).isEqualTo("2");
         assertThat(run("train", "--family", "heat-1d", "--jcp-target", "magic")[0]).isEqualTo("2");
         assertThat(run("train", "--family", "heat-1d", "--bogus")[0]).isEqualTo("2");
         assertThat(run()[0]).isEqualTo("2");
         assertThat(run("--help")[0]).isEqualTo("0");
-        assertThat(run("train", "--help")[2]).contains("--family").contains("--no-jcp").contains("--epochs");
+        assertThat(run("train", "--help")[2]).contains("--family").contains("--no-jcp").contains("--epochs")
+                .contains("--arch");
     }
 
     @Test

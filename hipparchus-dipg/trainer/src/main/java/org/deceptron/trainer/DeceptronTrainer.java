@@ -85,11 +85,15 @@ public final class DeceptronTrainer {
      * @param data the data
      * @return the result
      * @throws MathIllegalArgumentException ({@link TrainerFormats#EXACT_TARGET_NEEDS_FAMILY}) for the exact JCP
-     * target without the family
+     * target without the family, ({@link TrainerFormats#EXACT_TARGET_NEEDS_TANGENT}) with a family whose model has
+     * no tangent model
      */
     public TrainingResult train(final ForwardFamily family, final TrainingData data) {
         if (options.jcp().target() == JcpTarget.EXACT && family == null) {
             throw new MathIllegalArgumentException(TrainerFormats.EXACT_TARGET_NEEDS_FAMILY);
+        }
+        if (options.jcp().target() == JcpTarget.EXACT && !TrainingRun.hasTangent(family)) {
+            throw new MathIllegalArgumentException(TrainerFormats.EXACT_TARGET_NEEDS_TANGENT, family.id());
         }
         final long t0 = System.nanoTime();
         Nd4j.getRandom().setSeed(options.seed());

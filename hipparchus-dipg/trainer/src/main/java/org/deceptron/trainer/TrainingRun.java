@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.deceptron.dipg.spi.Derivative;
 import org.deceptron.dipg.spi.ForwardFamily;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,7 +38,17 @@ record TrainingRun(TrainingOptions options, TrainingData data, List<LayerSpec> f
                           final TrainingListener listener) {
         return new TrainingRun(options, data, options.networks().forward().layers(data.n(), data.m()),
                                options.networks().reverse().layers(data.m(), data.n()), listener,
-                               new Batches(options.dtype()), family == null ? null : new ExactTangents(family, data));
+                               new Batches(options.dtype()),
+                               hasTangent(family) ? new ExactTangents(family, data) : null);
+    }
+
+    /**
+     * Tells whether a family can give exact tangents (exact JCP target, exact validation RJCP).
+     * @param family the family, or null
+     * @return true when it is given and its model declares a tangent model
+     */
+    static boolean hasTangent(final ForwardFamily family) {
+        return family != null && family.model().hasDerivative(Derivative.TANGENT);
     }
 
     /**

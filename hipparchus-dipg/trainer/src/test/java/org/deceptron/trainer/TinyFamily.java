@@ -167,4 +167,49 @@ final class TinyFamily implements ForwardFamily, ForwardModel, InstanceProtocol 
     public String fingerprint() {
         return "tiny:" + n + ":" + rank + ":42";
     }
+
+    /**
+     * The same family with its derivatives hidden: a model with only {@code value} (a legacy simulator).
+     * @param family the family
+     * @return the value-only family (same id, fingerprint, prior and noise)
+     */
+    static ForwardFamily valueOnly(final TinyFamily family) {
+        final ForwardModel model = new ForwardModel() {
+            @Override
+            public String id() {
+                return family.id();
+            }
+
+            @Override
+            public int parameterSize() {
+                return family.parameterSize();
+            }
+
+            @Override
+            public int observationSize() {
+                return family.observationSize();
+            }
+
+            @Override
+            public double[] lowerBounds() {
+                return family.lowerBounds();
+            }
+
+            @Override
+            public double[] upperBounds() {
+                return family.upperBounds();
+            }
+
+            @Override
+            public double[] value(final double[] x) {
+                return family.value(x);
+            }
+
+            @Override
+            public String fingerprint() {
+                return family.fingerprint();
+            }
+        };
+        return ForwardFamily.of(model, family);
+    }
 }

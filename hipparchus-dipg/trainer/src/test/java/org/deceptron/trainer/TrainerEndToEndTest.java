@@ -1,6 +1,7 @@
 package org.deceptron.trainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,6 +13,8 @@ import org.deceptron.dipg.model.TrainingRecord;
 import org.deceptron.dipg.nn.Dense;
 import org.deceptron.dipg.nn.Layer;
 import org.deceptron.dipg.spi.DeceptronSession;
+import org.deceptron.dipg.spi.ForwardFamily;
+import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.random.Well19937c;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -180,5 +183,17 @@ class TrainerEndToEndTest {
         final double plus = r.s3(Branch.PLUS_JCP).reverseMetrics().rjcpExact().getAsDouble();
         final double minus = r.s3(Branch.MINUS_JCP).reverseMetrics().rjcpExact().getAsDouble();
         assertThat(plus).as("exact RJCP +JCP (%s) vs -JCP (%s)", plus, minus).isLessThan(0.5 * minus);
+    }
+
+    @Test
+    void aValueOnlyFamilyTrainsWithTheSurrogateTargetAndRefusesTheExactOne() {
+        final ForwardFamily family = TinyFamily.valueOnly(new TinyFamily(8, 8));
+        final TrainingOptions o = tinyBuilder().jcpTarget(JcpTarget.SURROGATE).build();
+        final TrainingResult r = new DeceptronTrainer(o, null).train(family, TrainingData.generate(family, o));
+        assertThat(r.s3(Branch.PLUS_JCP).reverseMetrics().rjcp()).isFinite();
+        assertThat(r.s3(Branch.PLUS_JCP).reverseMetrics().rjcpExact()).isEmpty();
+        final TrainingOptions exact = tinyBuilder().jcpTarget(JcpTarget.EXACT).build();
+        assertThatThrownBy(() -> new DeceptronTrainer(exact, null).train(family, TrainingData.generate(family, exact)))
+                .isInstanceOf(MathIllegalArgumentException.class).hasMessageContaining("declares none");
     }
 }

@@ -151,6 +151,10 @@ class TrainingPresetsTest {
             assertThat(FamilyPreset.of(p.familyId())).contains(p);
         }
         assertThat(FamilyPreset.of("heat-2d-12x12")).isEmpty();
-        assertThat(TrainingPresets.forFamily(new TinyFamily(8, 8))).isEqualTo(TrainingPresets.generic(8, 8));
+        // a family without a preset: the generic one, with JCP against the exact tangent when the model has one
+        assertThat(TrainingPresets.forFamily(new TinyFamily(8, 8)))
+                .isEqualTo(TrainingPresets.generic(8, 8).toBuilder().jcpTarget(JcpTarget.EXACT).build());
+        assertThat(TrainingPresets.forFamily(TinyFamily.valueOnly(new TinyFamily(8, 8))))
+                .isEqualTo(TrainingPresets.generic(8, 8).toBuilder().jcpTarget(JcpTarget.SURROGATE).build());
     }
 }
