@@ -361,8 +361,10 @@ public final class Convolution extends Layer {
         ints = Math.addExact(ints, Math.multiplyExact((long) kernelDepth(), depth));
         ints = Math.addExact(ints, Math.multiplyExact((long) kernelHeight(), height));
         ints = Math.addExact(ints, Math.multiplyExact(2L, pairInts));
-        // two int[] per row (headers of two doubles) and two tables of references (one double each, at most)
-        final long overhead = Math.multiplyExact(rows, 6L);
+        // two int[] per row (headers of two doubles) and two tables of references (one double each, at most);
+        // the headers of the source tables' rows and of the other dozen arrays
+        final long overhead = Math.addExact(Math.multiplyExact(rows, 6L),
+                                            2L * (kernelDepth() + kernelHeight() + 12));
         return Math.addExact(Math.addExact(buffers, ints / 2 + 1), overhead);
     }
 
