@@ -12,6 +12,10 @@ public enum DipgFormats implements Localizable {
 
     /** Wrong vector length. */
     WRONG_LENGTH("{0} has length {1}, expected {2}"),
+    /** A pinned model file digest that is not a SHA-256 written in hexadecimal. */
+    REGISTRY_INVALID_SHA256("pinned digest ''{0}'' is not a SHA-256: expected 64 hexadecimal digits"),
+    /** The JDK offers no SHA-256 (a conforming JDK always does). */
+    MODEL_NO_SHA256("cannot compute the SHA-256 of {0}: {1}"),
     /** A derivative the forward model does not provide. */
     NO_DERIVATIVE("forward model {0} has no {1} model (it declares {2})"),
     /** Two registered families with the same id. */

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Reads the (already checksummed) body of a model file. Every read first checks that the bytes are there, and
  * every count is checked against the remaining bytes before anything is allocated; a failure is a
- * {@link ModelFormatException.Reason#CORRUPT} naming what was being read and where.
+ * {@link ModelFormatException.Reason#CORRUPT} naming what was being read and where. The reader also keeps the
+ * running totals of weights and layers, refused above their {@link ReadLimits} (before the values are allocated)
+ * with {@link ModelFormatException.Reason#TOO_LARGE}.
  */
 final class BodyReader {
 
@@ -20,16 +22,56 @@ final class BodyReader {
     /** Offset of the body in the file, for messages. */
     private final int fileOffset;
 
+    /** The limits on the declared model. */
+    private final ReadLimits limits;
+
+    /** Weights and biases read so far. */
+    private long weights;
+
+    /** Layers read so far, nested ones included. */
+    private int layers;
+
     /**
-     * Creates a reader.
+     * Creates a reader with the default limits ({@link ReadLimits#DEFAULT}).
      * @param body the body bytes
      * @param source description of the source for messages
      * @param fileOffset offset of the body in the file
      */
     BodyReader(final byte[] body, final String source, final int fileOffset) {
+        this(body, source, fileOffset, ReadLimits.DEFAULT);
+    }
+
+    /**
+     * Creates a reader.
+     * @param body the body bytes
+     * @param source description of the source for messages
+     * @param fileOffset offset of the body in the file
+     * @param limits the limits on the declared model
+     */
+    BodyReader(final byte[] body, final String source, final int fileOffset, final ReadLimits limits) {
         this.buffer = ByteBuffer.wrap(body);
         this.source = source;
         this.fileOffset = fileOffset;
+        this.limits = limits;
+    }
+
+    /**
+     * Returns the limits on the declared model.
+     * @return the limits
+     */
+    ReadLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Counts one more layer, refusing more than {@link ReadLimits#maxLayers()} in the model.
+     * @param what the layer, for messages
+     */
+    void countLayer(final String what) {
+        if (++layers > limits.maxLayers()) {
+            throw tooLarge("the model has more than " + limits.maxLayers() + " layers, nested ones included "
+                           + "(limit ModelFile.MAX_LAYERS), at " + what);
+        }
     }
 
     /**
@@ -59,6 +101,17 @@ final class BodyReader {
         return new ModelFormatException(ModelFormatException.Reason.CORRUPT,
                                         source + " is corrupt at byte " + (fileOffset + buffer.position()) + ": "
                                         + message, cause);
+    }
+
+    /**
+     * Creates a TOO_LARGE exception mentioning the current file offset.
+     * @param message which limit is exceeded, by what
+     * @return the exception
+     */
+    ModelFormatException tooLarge(final String message) {
+        return new ModelFormatException(ModelFormatException.Reason.TOO_LARGE,
+                                        source + " is too large at byte " + (fileOffset + buffer.position()) + ": "
+                                        + message);
     }
 
     /**
@@ -181,7 +234,14 @@ final class BodyReader {
      * @return the values
      */
     double[] readValues(final long count, final boolean single, final String what) {
-        return single ? readFloats(count, what) : readDoubles(count, what);
+        if (count >= 0 && count <= buffer.remaining() / (single ? Float.BYTES : Double.BYTES)
+            && count > limits.maxWeights() - weights) {
+            throw tooLarge("the model has more than " + limits.maxWeights() + " weights and biases (limit "
+                           + "ModelFile.MAX_WEIGHTS): " + weights + " before " + count + " " + what);
+        }
+        final double[] values = single ? readFloats(count, what) : readDoubles(count, what);
+        weights += values.length;
+        return values;
     }
 
     /**

@@ -24,6 +24,9 @@ import org.hipparchus.exception.MathIllegalArgumentException;
  */
 public final class DeceptronModel {
 
+    /** Memory counted for a session's own objects, in doubles (see {@link #sessionMemory()}). */
+    private static final long SESSION_OVERHEAD = 64;
+
     /** Name. */
     private final String name;
 
@@ -173,6 +176,34 @@ public final class DeceptronModel {
      */
     public int observationSize() {
         return forward.outputSize();
+    }
+
+    /**
+     * Returns the largest activation of the model: the largest input, output or intermediate size of any layer of
+     * f or g (see {@link Network#largestActivation()}).
+     * @return the largest activation, in values
+     */
+    public long largestActivation() {
+        return Math.max(forward.largestActivation(), reverse.largestActivation());
+    }
+
+    /**
+     * Returns (an upper bound of) the memory a session of this model allocates
+     * ({@link ModelDeceptron#newSession()}), in doubles: the normalised input and output buffers of both directions
+     * ({@code 2n + 2m}), the evaluators of f and g ({@link Network#evaluatorMemory()}) and 64 doubles for the
+     * session's own objects. Computed without
+     * overflow and without allocating anything: this is what the readers and the registry compare with their
+     * limits before a session exists.
+     * @return the number of doubles, {@link Long#MAX_VALUE} when it does not fit a long
+     */
+    public long sessionMemory() {
+        final long buffers = 2L * parameterSize() + 2L * observationSize() + SESSION_OVERHEAD;
+        final long f = forward.evaluatorMemory();
+        final long g = reverse.evaluatorMemory();
+        if (f > Long.MAX_VALUE - buffers || g > Long.MAX_VALUE - buffers - f) {
+            return Long.MAX_VALUE;
+        }
+        return buffers + f + g;
     }
 
     /**

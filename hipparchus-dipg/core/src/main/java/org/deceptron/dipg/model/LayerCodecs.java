@@ -124,7 +124,8 @@ final class LayerCodecs {
     static List<Layer> readLayers(final BodyReader r, final String what, final int depth) {
         final int count = r.readCount("layer count of " + what, 1,
                                       Math.min(FormatV1.MAX_LAYERS, r.remaining() / Integer.BYTES));
-        final List<Layer> layers = new ArrayList<>(count);
+        // the count is backed by at least 4 bytes per layer, but nested lists would each reserve it: grow instead
+        final List<Layer> layers = new ArrayList<>(Math.min(count, 16));
         for (int k = 0; k < count; k++) {
             layers.add(readLayer(r, what + " layer " + k, depth));
         }
@@ -139,15 +140,40 @@ final class LayerCodecs {
      * @return the layer
      */
     static Layer readLayer(final BodyReader r, final String what, final int depth) {
+        r.countLayer(what);
         final int tag = r.readInt("tag of " + what);
         final LayerCodec<?> codec = BY_TAG.get(tag);
         if (codec == null) {
             throw r.corrupt("unknown layer tag " + tag + " for " + what + " (known tags: " + KNOWN_TAGS + ")");
         }
+        final Layer layer;
         try {
-            return codec.read(tag, r, what, depth);
+            layer = codec.read(tag, r, what, depth);
         } catch (MathIllegalArgumentException e) {
             throw r.corrupt("invalid " + what + ": " + e.getMessage(), e);
+        }
+        checkActivation(r, what, layer);
+        return layer;
+    }
+
+    /**
+     * Refuses a layer whose input or output size exceeds {@link ReadLimits#maxActivation()}. The layers of a
+     * residual body are checked as they are read, element-wise layers keep the size they are given: checking every
+     * layer with a fixed size bounds every activation of the model. Layer constructors allocate nothing beyond
+     * their parameters (which the file holds), so the check can follow the construction.
+     * @param r the body reader
+     * @param what which layer, for messages
+     * @param layer the layer
+     */
+    private static void checkActivation(final BodyReader r, final String what, final Layer layer) {
+        final int in = layer.inputSize();
+        if (in == Layer.ANY_SIZE) {
+            return;
+        }
+        final long size = Math.max(in, layer.outputSize(in));
+        if (size > r.limits().maxActivation()) {
+            throw r.tooLarge(what + " (" + layer + ") has an activation of " + size + " values, over the limit of "
+                             + r.limits().maxActivation() + " values per layer (ModelFile.MAX_ACTIVATION)");
         }
     }
 

@@ -53,6 +53,38 @@ import java.nio.file.Path;
  * no bytes back (a convolution's input and output sizes, channels times spatial points) are multiplied without
  * overflow and refused above {@link org.deceptron.dipg.nn.Layer#MAX_SIZE}, also before anything is allocated.
  * </p>
+ * <p>
+ * A checksum is no defence against a hostile file (anyone can recompute it), so the reader also caps the model a
+ * file declares; a well-formed file over a cap is refused with {@link ModelFormatException.Reason#TOO_LARGE}, the
+ * message naming the cap and the value found:
+ * </p>
+ * <table class="striped">
+ *   <caption>Limits of the reader</caption>
+ *   <thead><tr><th>cap</th><th>value</th><th>checked</th></tr></thead>
+ *   <tbody>
+ *     <tr><td>{@link #MAX_WEIGHTS} weights and biases in the model</td><td>2<sup>25</sup> = 33,554,432</td>
+ *         <td>before each layer's values are allocated (they must also be present in the file)</td></tr>
+ *     <tr><td>{@link #MAX_ACTIVATION} input or output size of a layer (normalisation lengths included, since
+ *         they equal n and m)</td><td>2<sup>24</sup> = 16,777,216 values</td>
+ *         <td>as each layer is read, before any evaluation buffer exists</td></tr>
+ *     <tr><td>{@link #MAX_SESSION_DOUBLES} memory of a session of the model
+ *         ({@link DeceptronModel#sessionMemory()})</td><td>2<sup>26</sup> doubles = 512 MiB</td>
+ *         <td>once the model is read, before any session exists</td></tr>
+ *     <tr><td>{@link #MAX_LAYERS} layers in the model, nested ones included (and in one list)</td>
+ *         <td>10,000</td><td>before each layer is read</td></tr>
+ *     <tr><td>{@link #MAX_NESTING} nesting of residual blocks</td><td>16</td><td>before each block is read</td></tr>
+ *     <tr><td>{@link #MAX_STRING_BYTES} UTF-8 bytes of a string (also refused by the writer)</td>
+ *         <td>2<sup>20</sup> = 1 MiB</td><td>before the string is decoded (CORRUPT)</td></tr>
+ *     <tr><td>{@link #MAX_EXTRA_SETTINGS} extra settings of a training record</td><td>100,000</td>
+ *         <td>before the first is read (CORRUPT)</td></tr>
+ *   </tbody>
+ * </table>
+ * <p>
+ * With these caps a read allocates at most a small multiple of the file size (values widened from float32 to
+ * double, a layer's copy of its parameters), whatever the file declares; the model-file fuzz test checks it on
+ * thousands of mutants. These caps are absolute; the registry adds caps relative to the family's sizes (see
+ * {@link org.deceptron.dipg.registry.DeceptronRegistry}).
+ * </p>
  */
 public final class ModelFile {
 
@@ -61,6 +93,27 @@ public final class ModelFile {
 
     /** The format version written by this class (and the only one it reads). */
     public static final int FORMAT_VERSION = 1;
+
+    /** Most weights and biases (all layers together) in a model read: 2^25 = 33,554,432. */
+    public static final int MAX_WEIGHTS = 1 << 25;
+
+    /** Largest input or output size of a layer of a model read: 2^24 = 16,777,216 values. */
+    public static final int MAX_ACTIVATION = 1 << 24;
+
+    /** Largest {@link DeceptronModel#sessionMemory()} of a model read: 2^26 doubles (512 MiB). */
+    public static final long MAX_SESSION_DOUBLES = 1L << 26;
+
+    /** Most layers in a model read, nested ones included: 10,000. */
+    public static final int MAX_LAYERS = 10_000;
+
+    /** Deepest nesting of residual blocks in a model read: 16. */
+    public static final int MAX_NESTING = 16;
+
+    /** Longest string of a model file, in UTF-8 bytes: 2^20 (1 MiB). */
+    public static final int MAX_STRING_BYTES = 1 << 20;
+
+    /** Most extra settings in the training record of a model read: 100,000. */
+    public static final int MAX_EXTRA_SETTINGS = 100_000;
 
     /** Utility class. */
     private ModelFile() {

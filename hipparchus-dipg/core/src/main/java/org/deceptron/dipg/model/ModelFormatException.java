@@ -26,6 +26,13 @@ public class ModelFormatException extends IllegalStateException {
         /** Checksum mismatch, or invalid content (unknown layer tag, impossible sizes, inconsistent networks). */
         CORRUPT,
 
+        /**
+         * The content is well-formed but the model it declares exceeds one of the documented limits of the reader
+         * (weights, activation size, session memory, layer count: see {@link ModelFile}); the message names the
+         * limit and the value found.
+         */
+        TOO_LARGE,
+
         /** The model was trained for another family. */
         WRONG_FAMILY,
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.zip.CRC32;
 import org.deceptron.dipg.model.ModelFormatException.Reason;
 import org.deceptron.dipg.nn.Network;
@@ -28,6 +30,22 @@ final class ModelReader {
      */
     static DeceptronModel read(final InputStream in, final String source, final String expectedFamilyId,
                                final String expectedFingerprint) throws IOException {
+        return read(in, source, expectedFamilyId, expectedFingerprint, ReadLimits.DEFAULT);
+    }
+
+    /**
+     * Reads and checks a model file with given limits on the declared model.
+     * @param in the stream, read to its end
+     * @param source description of the source for messages (e.g. "model file /tmp/a.dipg")
+     * @param expectedFamilyId expected family id, or null not to check
+     * @param expectedFingerprint expected fingerprint, or null not to check
+     * @param limits the limits on the declared model
+     * @return the model
+     * @throws IOException when reading fails
+     * @throws ModelFormatException when the file is rejected
+     */
+    static DeceptronModel read(final InputStream in, final String source, final String expectedFamilyId,
+                               final String expectedFingerprint, final ReadLimits limits) throws IOException {
         final byte[] header = in.readNBytes(FormatV1.HEADER_BYTES);
         final byte[] magic = ModelFile.MAGIC.getBytes(StandardCharsets.US_ASCII);
         final int magicRead = Math.min(header.length, magic.length);
@@ -73,6 +91,11 @@ final class ModelReader {
                                            + "the body is missing (" + trailer.length + " bytes found)");
         }
         final long extra = countRemaining(in);
+        if (extra > FormatV1.MAX_COUNTED_TRAILING_BYTES) {
+            throw new ModelFormatException(Reason.CORRUPT, source + " is corrupt: more than "
+                                           + FormatV1.MAX_COUNTED_TRAILING_BYTES + " unexpected bytes after the "
+                                           + "checksum, where the file should end");
+        }
         if (extra > 0) {
             throw new ModelFormatException(Reason.CORRUPT, source + " is corrupt: " + extra
                                            + " unexpected byte(s) after the checksum, where the file should end");
@@ -85,7 +108,7 @@ final class ModelReader {
                                            + hex(storedCrc) + ", computed " + hex((int) crc.getValue()) + ")");
         }
 
-        final DeceptronModel model = parseBody(new BodyReader(body, source, FormatV1.HEADER_BYTES));
+        final DeceptronModel model = parseBody(new BodyReader(body, source, FormatV1.HEADER_BYTES, limits));
         if (expectedFamilyId != null && !expectedFamilyId.equals(model.familyId())) {
             throw new ModelFormatException(Reason.WRONG_FAMILY, source + " was trained for family '"
                                            + model.familyId() + "', expected family '" + expectedFamilyId + "'");
@@ -100,15 +123,16 @@ final class ModelReader {
     }
 
     /**
-     * Counts (and discards) the bytes left in a stream.
+     * Counts (and discards) the bytes left in a stream, stopping after {@link FormatV1#MAX_COUNTED_TRAILING_BYTES}
+     * (an endless stream must not hang the reader).
      * @param in the stream
-     * @return the number of bytes left
+     * @return the number of bytes left, or a larger number than the limit when there are more
      * @throws IOException when reading fails
      */
     private static long countRemaining(final InputStream in) throws IOException {
         long count = 0;
         final byte[] scratch = new byte[4096];
-        for (int r = in.read(scratch); r >= 0; r = in.read(scratch)) {
+        for (int r = in.read(scratch); r >= 0 && count <= FormatV1.MAX_COUNTED_TRAILING_BYTES; r = in.read(scratch)) {
             count += r;
         }
         return count;
@@ -131,11 +155,18 @@ final class ModelReader {
         if (r.remaining() != 0) {
             throw r.corrupt(r.remaining() + " unexpected bytes after the training record");
         }
+        final DeceptronModel model;
         try {
-            return new DeceptronModel(name, familyId, fingerprint, forward, reverse, xNorm, yNorm, record);
+            model = new DeceptronModel(name, familyId, fingerprint, forward, reverse, xNorm, yNorm, record);
         } catch (MathIllegalArgumentException e) {
             throw r.corrupt(e.getMessage(), e);
         }
+        final long session = model.sessionMemory();
+        if (session > r.limits().maxSessionDoubles()) {
+            throw r.tooLarge("a session of the model would allocate " + session + " doubles, over the limit of "
+                             + r.limits().maxSessionDoubles() + " (ModelFile.MAX_SESSION_DOUBLES)");
+        }
+        return model;
     }
 
     /**
@@ -201,8 +232,13 @@ final class ModelReader {
             b.jcp(r.readBoolean("JCP variant flag"));
             final int count = r.readCount("number of extra settings", 0,
                                           Math.min(FormatV1.MAX_EXTRA, r.remaining() / (2 * Integer.BYTES)));
+            final Set<String> keys = new HashSet<>();
             for (int k = 0; k < count; k++) {
                 final String key = r.readString("extra setting key " + k);
+                if (!keys.add(key)) {
+                    // the writer writes every key once: a repeated one would be silently dropped
+                    throw r.corrupt("extra setting key '" + key + "' appears twice");
+                }
                 b.extra(key, r.readString("extra setting value '" + key + "'"));
             }
         } catch (IllegalArgumentException e) {

@@ -3,6 +3,8 @@ package org.deceptron.dipg.model;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.Objects;
 import org.deceptron.dipg.DipgFormats;
 import org.deceptron.dipg.spi.DeceptronProvider;
@@ -24,7 +26,8 @@ import org.hipparchus.exception.MathIllegalStateException;
  * relative to the anchor's package). The model is read on the first {@link #load()}, checked to be for
  * {@link #familyId()}, and cached; loading is thread safe. A failed load is not cached: it fails again, with the
  * same message, on the next call. The family fingerprint is not checked here (the provider does not know the
- * family); the registry compares it with the family's.
+ * family); the registry compares it with the family's. The Deceptron knows the SHA-256 of the resource's bytes
+ * ({@link ModelDeceptron#sourceSha256()}), which a registry with pinned digests checks.
  * </p>
  */
 public class ResourceDeceptronProvider implements DeceptronProvider {
@@ -86,7 +89,7 @@ public class ResourceDeceptronProvider implements DeceptronProvider {
             synchronized (lock) {
                 result = loaded;
                 if (result == null) {
-                    result = new ModelDeceptron(readResource());
+                    result = readResource();
                     loaded = result;
                 }
             }
@@ -95,16 +98,20 @@ public class ResourceDeceptronProvider implements DeceptronProvider {
     }
 
     /**
-     * Reads and checks the resource.
-     * @return the model
+     * Reads and checks the resource, computing the SHA-256 of the bytes read.
+     * @return the Deceptron of the model, with the digest of the resource
      */
-    private DeceptronModel readResource() {
+    private ModelDeceptron readResource() {
         final String source = "model resource '" + resourceName + "' of " + anchor.getName();
         try (InputStream in = anchor.getResourceAsStream(resourceName)) {
             if (in == null) {
                 throw new MathIllegalStateException(DipgFormats.MODEL_RESOURCE_NOT_FOUND, source, familyId);
             }
-            return ModelReader.read(new BufferedInputStream(in), source, familyId, null);
+            final MessageDigest digest = Sha256.newDigest(source);
+            // the reader reads the stream to its end: the digest is that of the whole resource
+            final DeceptronModel model = ModelReader.read(new DigestInputStream(new BufferedInputStream(in), digest),
+                                                          source, familyId, null);
+            return new ModelDeceptron(model, Sha256.hex(digest.digest()));
         } catch (IOException e) {
             throw new MathIllegalStateException(e, DipgFormats.MODEL_RESOURCE_UNREADABLE, source, e.getMessage());
         }

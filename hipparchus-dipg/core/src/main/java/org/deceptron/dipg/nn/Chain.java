@@ -114,6 +114,40 @@ final class Chain {
     }
 
     /**
+     * Returns (an upper bound of) the memory {@link #newEvaluator()} allocates, in doubles: a value and a tangent
+     * buffer per intermediate result, and what every layer's evaluator allocates
+     * ({@link Layer#evaluatorMemory(int)} plus {@link Layer#EVALUATOR_OVERHEAD}).
+     * @return the number of doubles
+     * @throws ArithmeticException when the count does not fit a long
+     */
+    long evaluatorMemory() {
+        long total = 0;
+        int size = inputSize;
+        for (int k = 0; k < layers.size(); k++) {
+            total = Math.addExact(total, layers.get(k).evaluatorMemory(size) + Layer.EVALUATOR_OVERHEAD);
+            size = outputSizes[k];
+            if (k < layers.size() - 1) {
+                total = Math.addExact(total, Math.multiplyExact(2L, size));
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Returns the largest activation: the largest input, output or intermediate size of any layer.
+     * @return the largest activation, in values
+     */
+    long largestActivation() {
+        long largest = inputSize;
+        int size = inputSize;
+        for (int k = 0; k < layers.size(); k++) {
+            largest = Math.max(largest, layers.get(k).largestActivation(size));
+            size = outputSizes[k];
+        }
+        return largest;
+    }
+
+    /**
      * Creates an evaluator with buffers for every intermediate result.
      * @return a new evaluator
      */

@@ -71,13 +71,6 @@ public final class Convolution extends Layer {
     private final int plane;
 
     /**
-     * Per output row {@code d*H + h}: pairs {@code (input row, kernel row)} of the rows it reads, the input row
-     * being {@code sd*H + sh} within a channel and the kernel row {@code a*kernelH + b}; rows outside the domain
-     * are left out (zero padding) or wrapped (circular padding).
-     */
-    private final int[][] rowTaps;
-
-    /**
      * Creates a convolution. The arrays are copied.
      * @param dims number of spatial dimensions: 1, 2 or 3
      * @param inChannels input channels (positive)
@@ -170,11 +163,14 @@ public final class Convolution extends Layer {
         this.height = dims >= 2 ? shape[dims - 2] : 1;
         this.width = shape[dims - 1];
         this.plane = depth * height * width;
-        this.rowTaps = rowTaps(dims == 3 ? kernel : 1, dims >= 2 ? kernel : 1, padding);
     }
 
     /**
-     * Builds the list of (input row, kernel row) pairs read by every output row.
+     * Builds the list of (input row, kernel row) pairs read by every output row: per output row {@code d*H + h},
+     * pairs {@code (input row, kernel row)} of the rows it reads, the input row being {@code sd*H + sh} within a
+     * channel and the kernel row {@code a*kernelH + b}; rows outside the domain are left out (zero padding) or
+     * wrapped (circular padding). Built for every evaluator (not by the constructor), so that a layer costs no
+     * more than its parameters until it is evaluated.
      * @param kernelD kernel extent along depth (1 below 3-D)
      * @param kernelH kernel extent along height (1 in 1-D)
      * @param padding padding mode
@@ -320,7 +316,56 @@ public final class Convolution extends Layer {
     LayerEvaluator newEvaluator(final int inputSize) {
         outputSize(inputSize);
         return new ConvolutionEvaluator(inChannels, outChannels, kernel, weights.length / (outChannels * inChannels),
-                                        width, plane, padding == Padding.CIRCULAR, weights, bias, rowTaps);
+                                        width, plane, padding == Padding.CIRCULAR, weights, bias,
+                                        rowTaps(kernelDepth(), kernelHeight(), padding));
+    }
+
+    /**
+     * Returns the kernel extent along depth.
+     * @return the kernel in 3-D, else 1
+     */
+    private int kernelDepth() {
+        return dims == 3 ? kernel : 1;
+    }
+
+    /**
+     * Returns the kernel extent along height.
+     * @return the kernel in 2-D and 3-D, else 1
+     */
+    private int kernelHeight() {
+        return dims >= 2 ? kernel : 1;
+    }
+
+    /**
+     * {@inheritDoc}
+     * <p>
+     * The evaluator of a convolution holds the padded input rows and their tangent ({@code inChannels * D*H *
+     * (W + 2*(kernel/2))} each), the accumulator ({@code outChannels} times the same) and the per-row tap tables
+     * (at most {@code 2 * kernelD * kernelH} ints per row, kept twice while they are built, the kernel extents
+     * being capped by the domain under zero padding).
+     * </p>
+     */
+    @Override
+    long evaluatorMemory(final int inputSize) {
+        outputSize(inputSize);
+        final long rows = (long) depth * height;
+        final long pitch = (long) width + 2 * (kernel / 2);
+        final long rowDoubles = Math.multiplyExact(rows, pitch);
+        final long buffers = Math.multiplyExact(rowDoubles, Math.addExact(2L * inChannels, outChannels));
+        final boolean circular = padding == Padding.CIRCULAR;
+        final long tapsD = circular ? kernelDepth() : Math.min(kernelDepth(), depth);
+        final long tapsH = circular ? kernelHeight() : Math.min(kernelHeight(), height);
+        final long pairInts = Math.multiplyExact(2L, Math.multiplyExact(tapsD, tapsH));
+        // per row: the pairs (built, then scaled into a copy), run bookkeeping; once: the source tables
+        long ints = Math.multiplyExact(rows, Math.addExact(Math.multiplyExact(2L, pairInts), 4));
+        ints = Math.addExact(ints, Math.multiplyExact((long) kernelDepth(), depth));
+        ints = Math.addExact(ints, Math.multiplyExact((long) kernelHeight(), height));
+        ints = Math.addExact(ints, Math.multiplyExact(2L, pairInts));
+        // two int[] per row (headers of two doubles) and two tables of references (one double each, at most);
+        // the headers of the source tables' rows and of the other dozen arrays
+        final long overhead = Math.addExact(Math.multiplyExact(rows, 6L),
+                                            2L * (kernelDepth() + kernelHeight() + 12));
+        return Math.addExact(Math.addExact(buffers, ints / 2 + 1), overhead);
     }
 
     /**

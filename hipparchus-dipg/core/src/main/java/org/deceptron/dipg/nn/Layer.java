@@ -25,6 +25,13 @@ public abstract sealed class Layer permits Dense, LeakyRelu, Tanh, Convolution, 
      */
     public static final int MAX_SIZE = Integer.MAX_VALUE;
 
+    /**
+     * Memory counted for every layer evaluator besides its buffers, in doubles: the evaluator object and its slots
+     * in the tables of its chain (a generous bound, so that {@link Network#evaluatorMemory()} bounds what is
+     * allocated).
+     */
+    static final long EVALUATOR_OVERHEAD = 32;
+
     /** Only the layers of this package extend this class. */
     Layer() {
     }
@@ -62,6 +69,38 @@ public abstract sealed class Layer permits Dense, LeakyRelu, Tanh, Convolution, 
      * @return a new evaluator; stateless layers may share one
      */
     abstract LayerEvaluator newEvaluator(int inputSize);
+
+    /**
+     * Returns (an upper bound of) the memory {@link #newEvaluator(int)} allocates, in doubles: its buffers, and
+     * its index tables counted as half a double per {@code int} plus two doubles per array header (the evaluator
+     * object itself is counted by its chain, {@link #EVALUATOR_OVERHEAD}). Computed with
+     * {@link Math#multiplyExact(long, long)} and {@link Math#addExact(long, long)}, so that a caller can refuse an
+     * evaluator before allocating it.
+     * <p>
+     * This implementation is that of the layers whose evaluator holds no buffer ({@link Dense}, {@link Reshape},
+     * {@link LeakyRelu}, {@link Tanh}): it returns 0.
+     * </p>
+     * @param inputSize the input size, accepted by {@link #outputSize(int)}
+     * @return the number of doubles
+     * @throws ArithmeticException when the count does not fit a long
+     */
+    long evaluatorMemory(final int inputSize) {
+        return 0;
+    }
+
+    /**
+     * Returns the largest activation of this layer for an input size: the largest of its input size, its output
+     * size and the sizes of any intermediate result it computes (a residual body's).
+     * <p>
+     * This implementation is that of the layers without intermediate results: the larger of the input and the
+     * output size.
+     * </p>
+     * @param inputSize the input size, accepted by {@link #outputSize(int)}
+     * @return the largest activation, in values
+     */
+    long largestActivation(final int inputSize) {
+        return Math.max(inputSize, outputSize(inputSize));
+    }
 
     /**
      * Checks that an element-wise layer receives a positive size.

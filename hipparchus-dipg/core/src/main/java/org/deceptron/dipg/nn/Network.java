@@ -54,6 +54,31 @@ public final class Network {
     }
 
     /**
+     * Returns the largest activation of the network: the largest input, output or intermediate size of any of its
+     * layers (nested ones included). An evaluator holds buffers of that size.
+     * @return the largest activation, in values
+     */
+    public long largestActivation() {
+        return chain.largestActivation();
+    }
+
+    /**
+     * Returns (an upper bound of) the memory {@link #newEvaluator()} allocates, in doubles: a value and a tangent
+     * buffer per intermediate result and the layers' own buffers (a convolution's padded rows and accumulator),
+     * index tables counted as half a double per {@code int} plus two doubles per array header. Computed without
+     * overflow (and without allocating anything), so that an evaluator too large for the memory available can be
+     * refused before it is created.
+     * @return the number of doubles, {@link Long#MAX_VALUE} when it does not even fit a long
+     */
+    public long evaluatorMemory() {
+        try {
+            return chain.evaluatorMemory();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /**
      * Creates an evaluator with its own pre-allocated buffers. Evaluators are not thread safe: use one per thread.
      * @return a new evaluator
      */

@@ -124,6 +124,29 @@ public final class ResidualBlock extends Layer {
         return new Evaluator(n, bodyEvaluator, postEvaluator);
     }
 
+    /** {@inheritDoc} */
+    @Override
+    long evaluatorMemory(final int inputSize) {
+        final int n = outputSize(inputSize);
+        long total = new Chain("residual body", body, n).evaluatorMemory();
+        if (postActivation != null) {
+            total = Math.addExact(total, Math.multiplyExact(2L, n));
+            total = Math.addExact(total, postActivation.evaluatorMemory(n));
+        }
+        return total;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    long largestActivation(final int inputSize) {
+        final int n = outputSize(inputSize);
+        long largest = new Chain("residual body", body, n).largestActivation();
+        if (postActivation != null) {
+            largest = Math.max(largest, postActivation.largestActivation(n));
+        }
+        return largest;
+    }
+
     /**
      * Returns a short description, e.g. {@code Residual[Convolution(...), LeakyRelu(0.01)]->LeakyRelu(0.01)}.
      * @return the description
