@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The benchmark protocol end to end on a small family with an exact-inverse Deceptron. */
 class BenchRunnerTest {
 
-    private static Deceptron linearDeceptron(final LinearFamily family, final RealMatrix g, final RealMatrix f,
+    static Deceptron linearDeceptron(final LinearFamily family, final RealMatrix g, final RealMatrix f,
                                              final double seconds) {
         final int n = LinearFamily.N;
         final Network gNet = new Network(List.of(new Dense(n, n, flatten(g), new double[n])));
@@ -37,7 +37,7 @@ class BenchRunnerTest {
                 TrainingRecord.builder().stages(third, third, third).totalSeconds(seconds).build()));
     }
 
-    private static double[] flatten(final RealMatrix m) {
+    static double[] flatten(final RealMatrix m) {
         final double[] w = new double[m.getRowDimension() * m.getColumnDimension()];
         for (int o = 0; o < m.getRowDimension(); o++) {
             for (int i = 0; i < m.getColumnDimension(); i++) {

@@ -19,6 +19,11 @@ import org.deceptron.bench.FamilyResults;
 import org.deceptron.bench.ModelLocator;
 import org.deceptron.bench.ResidualPlot;
 import org.deceptron.bench.ResultsWriter;
+import org.deceptron.bench.StressRow;
+import org.deceptron.bench.StressRunner;
+import org.deceptron.bench.StressScenario;
+import org.deceptron.bench.StressWriter;
+import org.deceptron.dipg.spi.Deceptron;
 import org.deceptron.dipg.spi.ForwardFamily;
 
 import me.tongfei.progressbar.ProgressBar;
@@ -31,10 +36,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code dipg bench}: D-IPG against Hipparchus LM (and GN, one-shot, the -JCP ablation) on the families. */
+/**
+ * {@code dipg bench}: D-IPG against Hipparchus LM (and GN, one-shot, the -JCP ablation) on the families.
+ * <p>
+ * With {@code --stress} it runs the stress suite instead ({@link StressRunner}, scenarios in {@link StressScenario}):
+ * per family that has a +JCP model, D-IPG and Hipparchus LM side by side on the nominal instances, on noise x5 (at
+ * the family's tolerance and at a x5 tolerance), on a prior x1.5 (clipped to the box), with a NaN-producing
+ * Deceptron and with a Deceptron for a changed constant (refused by the registry: D-IPG runs as LM). It prints the
+ * table and writes {@code stress.md} and {@code stress.csv} to {@code --out}; {@code --families},
+ * {@code --instances} (per family and scenario), {@code --warmup}, {@code --seed} and {@code --models} apply,
+ * {@code --methods} does not. For example:
+ * </p>
+ * <pre>
+ * ./dipg bench --stress --instances 5                  # every family with a shipped model
+ * ./dipg bench --stress --families heat-1d --instances 3 --out stress-out
+ * </pre>
+ * <p>
+ * The last column says whether the target holds on the row: D-IPG's success rate at least LM's and its median
+ * Jacobian evaluations at most LM's. A solve that throws is a failure (its message is in the notes under the table
+ * and in the CSV); the suite never aborts.
+ * </p>
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark D-IPG against Hipparchus LM and GN on the registered families (results.csv, "
-                + "results.md, one PNG per family).")
+                + "results.md, one PNG per family); with --stress, the stress suite (stress.csv, stress.md).")
 public final class BenchCommand implements Callable<Integer> {
 
     /** Picocli spec (for errors). */
@@ -67,10 +92,21 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Methods: dipg, dipg-nojcp, one-shot, lm, gn (default: all; lm is always run).")
     private List<String> methods = new ArrayList<>();
 
+    /** Stress suite instead of the benchmark. */
+    @Option(names = "--stress",
+            description = "Run the stress suite instead: per family, D-IPG and LM side by side on nominal data, "
+                    + "noise x5 (at the family's and a x5 tolerance), prior x1.5, a NaN-producing and a "
+                    + "changed-constant (refused) model; writes stress.csv and stress.md.")
+    private boolean stress;
+
     /** {@inheritDoc} */
     @Override
     public Integer call() throws IOException {
         run.validate(spec);
+        if (stress && !methods.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--methods does not apply with --stress (the stress "
+                    + "suite runs dipg and lm)");
+        }
         final List<BenchMethod> chosen = parseMethods();
         final FamilyResolver registry = FamilyResolver.classpath();
         final ModelLocator locator = new ModelLocator(models);
@@ -88,9 +124,17 @@ public final class BenchCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("skipping " + id + ": no shipped model");
                 continue;
             }
+            if (stress && pair.jcp().isEmpty()) {
+                spec.commandLine().getErr().println("skipping " + id + ": no +JCP model (the stress suite needs "
+                        + "one)");
+                continue;
+            }
             selected.put(family, pair);
         }
         Files.createDirectories(out);
+        if (stress) {
+            return stress(selected);
+        }
         final List<FamilyResults> results;
         final int planned = BenchRunner.plannedSolves(selected.size(), chosen, run.instances, run.warmup);
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("bench").setInitialMax(planned)
@@ -112,6 +156,40 @@ public final class BenchCommand implements Callable<Integer> {
         o.println(md);
         o.println("wrote " + out.resolve("results.csv") + ", " + out.resolve("results.md") + " and "
                 + results.size() + " plots");
+        o.flush();
+        return 0;
+    }
+
+    /**
+     * Runs the stress suite and writes its files.
+     * @param selected the families and their models (each has a +JCP model)
+     * @return the exit code
+     * @throws IOException on write failure
+     */
+    private int stress(final Map<ForwardFamily, DeceptronPair> selected) throws IOException {
+        if (selected.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "no family with a +JCP model to stress");
+        }
+        final Map<ForwardFamily, Deceptron> jcp = new LinkedHashMap<>();
+        selected.forEach((family, pair) -> jcp.put(family, pair.jcp().orElseThrow()));
+        final int planned = StressRunner.plannedSolves(jcp.size(), StressScenario.values().length, run.instances,
+                run.warmup);
+        final List<StressRow> rows;
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("stress").setInitialMax(planned)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).build()) {
+            final StressRunner runner = new StressRunner(run.instances, run.warmup, run.seed, (f, s, m, d, t) -> {
+                bar.stepTo(d);
+                bar.setExtraMessage(f + " " + s.label() + " " + m.label());
+            });
+            rows = runner.run(jcp);
+        }
+        StressWriter.writeCsv(rows, out.resolve("stress.csv"));
+        final String header = "Run " + RunHeader.describe(spec).substring("run ".length());
+        final String md = StressWriter.markdown(rows, header);
+        Files.writeString(out.resolve("stress.md"), md, StandardCharsets.UTF_8);
+        final PrintWriter o = spec.commandLine().getOut();
+        o.println(md);
+        o.println("wrote " + out.resolve("stress.csv") + " and " + out.resolve("stress.md"));
         o.flush();
         return 0;
     }
