@@ -210,6 +210,9 @@ public final class DeceptronRegistry {
         if (refusals.isEmpty()) {
             return new DeceptronLookup(null, "no Deceptron registered for family " + family.id());
         }
+        for (final String refusal : refusals) {
+            RefusalLog.report(family.id(), refusal);
+        }
         return new DeceptronLookup(null, "no usable Deceptron for family " + family.id() + "; refused: "
                 + String.join("; ", refusals));
     }
