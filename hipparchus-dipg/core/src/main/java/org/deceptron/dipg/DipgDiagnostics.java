@@ -61,6 +61,12 @@ final class DipgDiagnostics {
     /** Residual trace, possibly empty (unmodifiable). */
     private final List<TracePoint> trace;
 
+    /** When and why the learned path was abandoned, or null when it was not. */
+    private final String abandonReason;
+
+    /** When and why the Krylov step was disabled, or null when it was not. */
+    private final String krylovDisabledReason;
+
     /**
      * Creates the diagnostics at the end of a solve.
      * @param recorder what the solve recorded
@@ -86,6 +92,8 @@ final class DipgDiagnostics {
         this.rjcpPath = Arrays.copyOf(recorder.rjcp, recorder.rjcpCount);
         this.elapsedNanos = System.nanoTime() - recorder.startNanos;
         this.trace = List.copyOf(recorder.problem.getTrace());
+        this.abandonReason = recorder.abandonReason;
+        this.krylovDisabledReason = recorder.krylovDisabledReason;
     }
 
     /**
@@ -233,6 +241,23 @@ final class DipgDiagnostics {
     }
 
     /**
+     * Returns when and why the learned path was abandoned.
+     * @return e.g. "learned path abandoned at iteration 3: Deceptron output not finite: ...", null when it was not
+     */
+    String abandonReason() {
+        return abandonReason;
+    }
+
+    /**
+     * Returns when and why the Krylov step was disabled.
+     * @return e.g. "Krylov step disabled at iteration 2: the forward model's tangent model threw ...", null when
+     * it was not
+     */
+    String krylovDisabledReason() {
+        return krylovDisabledReason;
+    }
+
+    /**
      * What a solve records as it goes (mutable, confined to one solve), until {@link #finish} turns it into
      * diagnostics. The forward and Jacobian evaluations and the trace are read from the monitored problem then.
      */
@@ -267,6 +292,12 @@ final class DipgDiagnostics {
 
         /** Number of RJCP values. */
         private int rjcpCount;
+
+        /** When and why the learned path was abandoned, or null. */
+        private String abandonReason;
+
+        /** When and why the Krylov step was disabled, or null. */
+        private String krylovDisabledReason;
 
         /**
          * Starts recording.
@@ -311,6 +342,28 @@ final class DipgDiagnostics {
         void fallback(final int lmIterations) {
             fallbacks++;
             fallbackIterations += lmIterations;
+        }
+
+        /**
+         * Records that the learned path ends for the solve (the first call counts).
+         * @param iteration the problem's iteration count then
+         * @param reason why
+         */
+        void abandon(final int iteration, final String reason) {
+            if (abandonReason == null) {
+                abandonReason = "learned path abandoned at iteration " + iteration + ": " + reason;
+            }
+        }
+
+        /**
+         * Records that the Krylov step is disabled for the solve (the first call counts).
+         * @param iteration the problem's iteration count then
+         * @param reason why
+         */
+        void krylovDisabled(final int iteration, final String reason) {
+            if (krylovDisabledReason == null) {
+                krylovDisabledReason = "Krylov step disabled at iteration " + iteration + ": " + reason;
+            }
         }
 
         /**

@@ -32,6 +32,15 @@ import org.hipparchus.util.MathUtils;
  * A D-IPG iteration keeps O(n + m) working memory, reused across iterations.
  * </p>
  * <p>
+ * The learned path never costs the solve: it ends for the solve, and Levenberg-Marquardt runs from the point
+ * reached to the end with the budget that remains, when the Deceptron misbehaves ({@code newSession} or a session
+ * call throws, including {@code OutOfMemoryError}, or returns a non-finite value or JVP), when two iterations
+ * have needed Levenberg-Marquardt, or when the learned path would use more than half of the evaluation or
+ * iteration limit. A forward model whose tangent model throws or returns non-finite products disables the
+ * Krylov step for the solve. {@link DipgOptimum#getAbandonReason()} and
+ * {@link DipgOptimum#getKrylovDisabledReason()} say when and why.
+ * </p>
+ * <p>
  * Without a Deceptron for the problem (any plain Hipparchus problem, or a family without a model) it is exactly
  * the configured {@link LevenbergMarquardtOptimizer}.
  * </p>

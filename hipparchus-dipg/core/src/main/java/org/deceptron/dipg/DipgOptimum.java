@@ -132,11 +132,36 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
     }
 
     /**
-     * Returns what the Deceptron lookup found (which one, or why none).
+     * Returns what the Deceptron lookup found (which one, or why none), followed by when and why the learned path
+     * was abandoned and the Krylov step disabled, when they were (see {@link #getAbandonReason()} and
+     * {@link #getKrylovDisabledReason()}).
      * @return the status line
      */
     public String getDeceptronStatus() {
-        return diagnostics.deceptronStatus();
+        final StringBuilder sb = new StringBuilder(diagnostics.deceptronStatus());
+        getAbandonReason().ifPresent(a -> sb.append("; ").append(a));
+        getKrylovDisabledReason().ifPresent(k -> sb.append("; ").append(k));
+        return sb.toString();
+    }
+
+    /**
+     * Returns when and why the learned path was abandoned for this solve (a misbehaving Deceptron, two failed
+     * learned iterations, or the learned path's share of the budget used), after which Levenberg-Marquardt ran
+     * from the point reached to the end.
+     * @return e.g. "learned path abandoned at iteration 3: Deceptron output not finite: g(y) has entry 0 = NaN",
+     * empty when the learned path was used throughout (or no Deceptron was used)
+     */
+    public Optional<String> getAbandonReason() {
+        return Optional.ofNullable(diagnostics.abandonReason());
+    }
+
+    /**
+     * Returns when and why the Krylov step was disabled for this solve (the forward model's tangent model threw
+     * or returned a non-finite product).
+     * @return the reason, empty when it was not disabled
+     */
+    public Optional<String> getKrylovDisabledReason() {
+        return Optional.ofNullable(diagnostics.krylovDisabledReason());
     }
 
     /**
@@ -220,16 +245,20 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
 
     /**
      * Returns a one-line summary of the solve (as Ceres Solver's {@code BriefReport}): why it stopped, the final
-     * RMS, the iterations by kind, the evaluations and the time.
+     * RMS, the iterations by kind, the evaluations and the time; then when and why the learned path was
+     * abandoned or the Krylov step disabled, when they were.
      * @return the line
      */
     public String briefReport() {
+        final StringBuilder notes = new StringBuilder();
+        getAbandonReason().ifPresent(a -> notes.append("; ").append(a));
+        getKrylovDisabledReason().ifPresent(k -> notes.append("; ").append(k));
         return String.format(Locale.ROOT,
                 "D-IPG: %s, rms %.6g, %d iterations (%d learned, %d Krylov, %d LM in %d fallbacks), "
                         + "%d evaluations (%d forward, %d Jacobian, %d tangent), %.3f ms",
                 getStopReason(), getRMS(), getIterations(), getDipgSteps(), getKrylovSteps(),
                 getFallbackIterations(), getFallbacks(), getEvaluations(), getValueEvaluations(),
-                getJacobianEvaluations(), getTangentEvaluations(), getElapsedNanos() * 1.0e-6);
+                getJacobianEvaluations(), getTangentEvaluations(), getElapsedNanos() * 1.0e-6) + notes;
     }
 
     /**
@@ -246,7 +275,11 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
         final StringBuilder sb = new StringBuilder();
         sb.append("D-IPG solver report\n");
         line(sb, "Deceptron", getDeceptronName().orElse("none (Levenberg-Marquardt)"));
-        line(sb, "Lookup", getDeceptronStatus());
+        line(sb, "Lookup", diagnostics.deceptronStatus());
+        if (getDeceptronName().isPresent()) {
+            line(sb, "Learned path", getAbandonReason().orElse("used throughout"));
+        }
+        getKrylovDisabledReason().ifPresent(k -> line(sb, "Krylov step", k));
         line(sb, "Termination", getStopReason());
         line(sb, "Cost", String.format(Locale.ROOT, "%.6e", getCost()));
         line(sb, "RMS", String.format(Locale.ROOT, "%.6e", getRMS()));

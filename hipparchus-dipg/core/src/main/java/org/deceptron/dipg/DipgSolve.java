@@ -14,6 +14,7 @@ import org.hipparchus.linear.RealVector;
 import org.hipparchus.optim.ConvergenceChecker;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer.Optimum;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem.Evaluation;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
 import org.hipparchus.util.Incrementor;
 
 /**
@@ -25,6 +26,22 @@ import org.hipparchus.util.Incrementor;
  * then a Levenberg-Marquardt fallback); an accepted step or a fallback ends the iteration, and
  * {@link #next(Phase, boolean)} tells where the next one starts. Learned and Krylov steps share one trial
  * routine, {@link #backtrack(Direction, double)}.
+ * </p>
+ * <p>
+ * The learned path (learned and Krylov steps, and the short Levenberg-Marquardt fallbacks between them) is a
+ * guest in Levenberg-Marquardt's budget. It ends for the solve, and Levenberg-Marquardt runs from the current
+ * (best) point to the end with whatever budget remains ({@link Phase#SAFETY_NET}), when
+ * </p>
+ * <ul>
+ *  <li>the Deceptron misbehaves: {@code newSession} or a session call throws (any {@code RuntimeException},
+ *      {@code OutOfMemoryError} or {@code StackOverflowError}), or returns a non-finite value or JVP;</li>
+ *  <li>the learned path has failed twice: a second iteration needs Levenberg-Marquardt;</li>
+ *  <li>it has used its share of a limit ({@link #LEARNED_BUDGET_SHARE} of the evaluations or iterations), so
+ *      that Levenberg-Marquardt keeps at least the rest.</li>
+ * </ul>
+ * <p>
+ * A forward model whose tangent model throws or returns a non-finite product disables the Krylov step for the
+ * solve. Why either happened is recorded in the diagnostics ({@link DipgOptimum#getAbandonReason()}).
  * </p>
  */
 final class DipgSolve {
@@ -41,6 +58,21 @@ final class DipgSolve {
     /** Relative cost decrease below which a solve without checker stops. */
     private static final double COST_STAGNATION = 1.0e-10;
 
+    /**
+     * Share of the evaluation and of the iteration limit the learned path may use: once it would use more,
+     * Levenberg-Marquardt gets the rest (at least half of each limit).
+     */
+    static final double LEARNED_BUDGET_SHARE = 0.5;
+
+    /**
+     * Initial step bound of the safety net's Levenberg-Marquardt, relative to the last accepted step (measured on
+     * heat-1d and heat-2d under Levenberg-Marquardt's own limits).
+     */
+    static final double SAFETY_NET_STEP_BOUND = 4.0;
+
+    /** Number of iterations needing Levenberg-Marquardt after which the learned path is abandoned. */
+    static final int MAX_LEARNED_FAILURES = 2;
+
     /** Where an outer iteration is. */
     private enum Phase {
 
@@ -52,6 +84,9 @@ final class DipgSolve {
 
         /** Run Levenberg-Marquardt iterations, then resume learned steps. */
         FALLBACK,
+
+        /** The learned path is abandoned: Levenberg-Marquardt to the end, with the budget that remains. */
+        SAFETY_NET,
 
         /** The solve is over ({@link DipgSolve#stopReason} tells why). */
         DONE
@@ -92,8 +127,20 @@ final class DipgSolve {
     /** The point of {@link #linearization}. */
     private double[] linearizedAt;
 
-    /** Evaluation session. */
+    /** Evaluation session (guarded: a misbehaving Deceptron raises {@link LearnedPathFailure}). */
     private final DeceptronSession session;
+
+    /** Why the Deceptron could not open a session, or null when it did. */
+    private final String sessionFailure;
+
+    /** Whether the Krylov step was disabled during the solve (its tangent model failed). */
+    private boolean krylovDisabled;
+
+    /** Number of iterations that needed Levenberg-Marquardt. */
+    private int failures;
+
+    /** Length of the last accepted learned or Krylov step (0 before the first). */
+    private double lastStepLength;
 
     /** Evaluation counter. */
     private final Incrementor evaluations;
@@ -180,7 +227,18 @@ final class DipgSolve {
         this.settings = settings;
         this.problem = problem;
         this.familyProblem = family;
-        this.session = deceptron.newSession();
+        DeceptronSession raw = null;
+        String failure = null;
+        try {
+            raw = deceptron.newSession();
+            if (raw == null) {
+                failure = "newSession returned null";
+            }
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            failure = "newSession threw " + describe(e);
+        }
+        this.session = raw == null ? null : new GuardedSession(raw);
+        this.sessionFailure = failure;
         this.evaluations = problem.getEvaluationCounter();
         this.iterations = problem.getIterationCounter();
         this.checker = problem.getConvergenceChecker();
@@ -199,10 +257,23 @@ final class DipgSolve {
         this.xPrevious = new double[n];
         this.gPrevious = new double[n];
         this.history = new double[settings.stallWindow() + 1];
-        this.krylov = settings.krylovDimension() > 0 && m == n
-                && family.getModel().hasDerivative(Derivative.TANGENT)
+        this.krylov = settings.krylovDimension() > 0 && m == n && hasTangent(family)
                 ? new KrylovStep(n, m, settings.krylovDimension(), KRYLOV_TOLERANCE, this::tangent) : null;
         this.krylovStep = krylov == null ? null : new double[n];
+    }
+
+    /**
+     * Tells whether a family problem's model declares a tangent model (false when asking throws).
+     * @param family the family problem
+     * @return true when the Krylov step can use the tangent model
+     */
+    private boolean hasTangent(final FamilyProblem family) {
+        try {
+            return family.getModel().hasDerivative(Derivative.TANGENT);
+        } catch (RuntimeException e) {
+            recorder.krylovDisabled(0, "the forward model's derivatives() threw " + describe(e));
+            return false;
+        }
     }
 
     /**
@@ -212,11 +283,27 @@ final class DipgSolve {
     DipgOptimum run() {
         evaluations.increment();
         setCurrent(problem.evaluate(problem.getStart()));
-        session.inverse(yt, gt);
         Phase phase = Phase.LEARNED;
+        if (session == null) {
+            phase = abandon(sessionFailure);
+        } else {
+            try {
+                session.inverse(yt, gt);
+            } catch (LearnedPathFailure f) {
+                phase = abandon(f.getMessage());
+            }
+        }
         while (phase != Phase.DONE) {
-            iterations.increment();
-            phase = iteration(phase);
+            if (phase != Phase.SAFETY_NET && !withinLearnedBudget(1, 1)) {
+                phase = abandon(budgetReason());
+            }
+            if (phase == Phase.SAFETY_NET) {
+                // between iterations: Levenberg-Marquardt's first iteration is the next one
+                phase = safetyNet(false);
+            } else {
+                iterations.increment();
+                phase = iteration(phase);
+            }
         }
         return new DipgOptimum(current, recorder.finish(stopReason, evaluations.getCount(), iterations.getCount(),
                 krylov == null ? 0 : krylov.getTangentEvaluations()));
@@ -231,15 +318,28 @@ final class DipgSolve {
         final Evaluation previous = current;
         final double chi2Before = chi2;
         Phase phase = first;
-        while (phase != Phase.FALLBACK) {
-            final boolean accepted = phase == Phase.LEARNED ? learnedStep() : krylovStep();
-            if (accepted) {
-                final StopReason stop = convergence(previous, chi2Before);
-                return stop == null ? next(phase, true) : stop(stop);
+        try {
+            while (phase != Phase.FALLBACK) {
+                final boolean accepted = phase == Phase.LEARNED ? learnedStep() : krylovStep();
+                if (accepted) {
+                    final StopReason stop = convergence(previous, chi2Before);
+                    return stop == null ? next(phase, true) : stop(stop);
+                }
+                phase = next(phase, false);
             }
-            phase = next(phase, false);
+            return fallback();
+        } catch (LearnedPathFailure f) {
+            if (current != previous) {
+                // the step was accepted before the Deceptron failed at the new point: check it as usual
+                final StopReason stop = convergence(previous, chi2Before);
+                if (stop != null) {
+                    return stop(stop);
+                }
+            }
+            abandon(f.getMessage());
+            // within this iteration: it becomes Levenberg-Marquardt's first one
+            return safetyNet(true);
         }
-        return fallback();
     }
 
     /**
@@ -258,7 +358,7 @@ final class DipgSolve {
         }
         // rejected, stalled or above the RJCP gate: the Krylov step is the cheaper remedy, tried before
         // Levenberg-Marquardt (unless it is the step that was just rejected)
-        final boolean krylovNext = krylov != null && (accepted || phase == Phase.LEARNED);
+        final boolean krylovNext = krylov != null && !krylovDisabled && (accepted || phase == Phase.LEARNED);
         return krylovNext ? Phase.KRYLOV : Phase.FALLBACK;
     }
 
@@ -309,7 +409,14 @@ final class DipgSolve {
      * @return true when a step was accepted
      */
     private boolean krylovStep() {
-        final double predictedResidual = krylov.solve(session, x, yt, r, scale, krylovStep);
+        final double predictedResidual;
+        try {
+            predictedResidual = krylov.solve(session, x, yt, r, scale, krylovStep);
+        } catch (TangentFailure f) {
+            krylovDisabled = true;
+            recorder.krylovDisabled(iterations.getCount(), f.getMessage());
+            return false;
+        }
         // a step that the linear model predicts to remove less than half of the cost is not worth its
         // evaluations: Levenberg-Marquardt does better there
         if (!Double.isFinite(predictedResidual) || predictedResidual > KRYLOV_MIN_GAIN * chi2) {
@@ -332,6 +439,7 @@ final class DipgSolve {
      * @param direction the step direction
      * @param firstScale the first scale
      * @return the evaluation of the accepted trial, or null when none is accepted
+     * @throws LearnedPathFailure when the Deceptron fails or the learned path's budget is used up
      */
     private Evaluation backtrack(final Direction direction, final double firstScale) {
         double s = firstScale;
@@ -347,12 +455,19 @@ final class DipgSolve {
                 return null;
             }
             if (moved) {
+                if (!withinLearnedBudget(0, 1)) {
+                    throw new LearnedPathFailure(budgetReason());
+                }
                 evaluations.increment();
                 final Evaluation e = problem.evaluate(new ArrayRealVector(trial, false));
                 final double cost = e.getCost();
                 final double chi2Trial = cost * cost;
                 if (chi2Trial < chi2 && chi2 - chi2Trial >= direction.requiredDecrease(s)) {
                     return e;
+                }
+                if (!withinLearnedBudget(0, settings.maxBacktracks() - k)) {
+                    // a rejected trial when the remaining halvings no longer fit in the learned path's share
+                    throw new LearnedPathFailure(budgetReason());
                 }
             }
             s *= 0.5;
@@ -368,6 +483,11 @@ final class DipgSolve {
         System.arraycopy(x, 0, xPrevious, 0, x.length);
         System.arraycopy(gt, 0, gPrevious, 0, gt.length);
         setCurrent(e);
+        double step = 0;
+        for (int j = 0; j < x.length; j++) {
+            step += (x[j] - xPrevious[j]) * (x[j] - xPrevious[j]);
+        }
+        lastStepLength = Math.sqrt(step);
         session.inverse(yt, gt);
     }
 
@@ -408,12 +528,22 @@ final class DipgSolve {
      */
     private Phase fallback() {
         consecutiveFailures++;
+        failures++;
         if (settings.fallbackPolicy() == FallbackPolicy.NONE) {
             return stop(StopReason.NO_ACCEPTABLE_STEP);
         }
+        if (failures >= MAX_LEARNED_FAILURES) {
+            abandon("no learned or Krylov step accepted, " + failures + " times");
+            return safetyNet(true);
+        }
         final int cap = Math.min(MAX_FALLBACK_CAP,
                 settings.fallbackIterations() << Math.min(6, Math.max(0, consecutiveFailures - 1)));
-        final FallbackProblem view = new FallbackProblem(problem, current, evaluations, iterations, checker, cap);
+        if (!withinLearnedBudget(cap, cap + 1)) {
+            abandon(budgetReason());
+            return safetyNet(true);
+        }
+        final FallbackProblem view = new FallbackProblem(problem, current, evaluations, iterations, checker, cap,
+                0, 0);
         final Optimum o = settings.levenbergMarquardt().optimize(view);
         evaluations.increment(o.getEvaluations());
         iterations.increment(o.getIterations());
@@ -426,24 +556,157 @@ final class DipgSolve {
         if (!view.isCapped()) {
             return stop(StopReason.LEVENBERG_MARQUARDT);
         }
-        session.inverse(yt, gt);
+        try {
+            session.inverse(yt, gt);
+        } catch (LearnedPathFailure f) {
+            return abandon(f.getMessage());
+        }
         return next(Phase.FALLBACK, false);
+    }
+
+    /**
+     * Records that the learned path ends for this solve.
+     * @param reason why
+     * @return {@link Phase#SAFETY_NET}
+     */
+    private Phase abandon(final String reason) {
+        recorder.abandon(iterations.getCount(), reason);
+        return Phase.SAFETY_NET;
+    }
+
+    /**
+     * Runs Levenberg-Marquardt from the current point to the end, with the evaluations and iterations that remain:
+     * its result (or its {@code MAX_COUNT_EXCEEDED}, with the original limit) is the solve's. The evaluation at the
+     * current point is reused, not counted again; when called within an iteration, that iteration is
+     * Levenberg-Marquardt's first one. With {@link FallbackPolicy#NONE} the solve stops instead.
+     * @param withinIteration whether the current iteration was already counted
+     * @return {@link Phase#DONE}
+     */
+    private Phase safetyNet(final boolean withinIteration) {
+        if (settings.fallbackPolicy() == FallbackPolicy.NONE) {
+            return stop(StopReason.NO_ACCEPTABLE_STEP);
+        }
+        final int iterationCredit = withinIteration ? 1 : 0;
+        final FallbackProblem view = new FallbackProblem(problem, current, evaluations, iterations, checker,
+                Integer.MAX_VALUE, 1, iterationCredit);
+        final Optimum o = safetyNetOptimizer().optimize(view);
+        evaluations.increment(Math.max(0, o.getEvaluations() - view.getReusedEvaluations()));
+        iterations.increment(Math.max(0, o.getIterations() - iterationCredit));
+        recorder.fallback(o.getIterations());
+        setCurrent(o);
+        return stop(view.isUserConverged() ? StopReason.CHECKER : StopReason.LEVENBERG_MARQUARDT);
+    }
+
+    /**
+     * Returns the Levenberg-Marquardt optimizer of the safety net: the configured one, except that when it
+     * resumes from a point the learned path reached (not the start), its initial step bound is
+     * {@link #SAFETY_NET_STEP_BOUND} times the length of the last accepted step relative to the point (never more
+     * than the configured factor). Levenberg-Marquardt's
+     * cold-start bound, a factor times the scaled norm of the point, would otherwise let its first steps from a
+     * point near the solution overshoot and cost rejected evaluations.
+     * @return the optimizer
+     */
+    private LevenbergMarquardtOptimizer safetyNetOptimizer() {
+        final LevenbergMarquardtOptimizer lm = settings.levenbergMarquardt();
+        double norm = 0;
+        for (final double xj : x) {
+            norm += xj * xj;
+        }
+        if (!(lastStepLength > 0) || !(norm > 0)) {
+            // nothing accepted yet: Levenberg-Marquardt as configured, from the start
+            return lm;
+        }
+        final double factor = SAFETY_NET_STEP_BOUND * lastStepLength / Math.sqrt(norm);
+        return factor < lm.getInitialStepBoundFactor() ? lm.withInitialStepBoundFactor(factor) : lm;
+    }
+
+    /**
+     * Tells whether the learned path may still spend some evaluations and iterations: after them, at most
+     * {@link #LEARNED_BUDGET_SHARE} of each limit is used. Always true with {@link FallbackPolicy#NONE} (no
+     * safety net to save the budget for).
+     * @param moreIterations iterations about to be spent
+     * @param moreEvaluations evaluations about to be spent
+     * @return true when within the share
+     */
+    private boolean withinLearnedBudget(final int moreIterations, final int moreEvaluations) {
+        return settings.fallbackPolicy() == FallbackPolicy.NONE
+                || iterations.getCount() + (long) moreIterations <= LEARNED_BUDGET_SHARE * iterations.getMaximalCount()
+                && evaluations.getCount() + (long) moreEvaluations
+                <= LEARNED_BUDGET_SHARE * evaluations.getMaximalCount();
+    }
+
+    /**
+     * Describes the budget rule's reason to abandon the learned path.
+     * @return the reason
+     */
+    private String budgetReason() {
+        return String.format(java.util.Locale.ROOT,
+                "its share of the budget is used (%d of %d evaluations, %d of %d iterations; the rest is kept for "
+                        + "Levenberg-Marquardt)", evaluations.getCount(), evaluations.getMaximalCount(),
+                iterations.getCount(), iterations.getMaximalCount());
+    }
+
+    /**
+     * Describes a throwable for the diagnostics.
+     * @param t the throwable
+     * @return its class and message
+     */
+    private static String describe(final Throwable t) {
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 
     /**
      * Applies the forward model's exact tangent: J_F(point) direction. The only call into the model's tangent
      * model: it linearizes the model once per point ({@link ForwardModel#linearize(double[])}), so the products of
      * one Krylov step reuse the trajectory or factorisation at x.
+     * A model whose linearization or product throws, or returns a non-finite or wrongly sized product, raises
+     * {@link TangentFailure} (the Krylov step is then disabled for the solve).
      * @param point the point x
      * @param direction the direction v
      * @return J_F(x) v
      */
     private double[] tangent(final double[] point, final double[] direction) {
-        if (linearization == null || !Arrays.equals(point, linearizedAt)) {
-            linearization = familyProblem.getModel().linearize(point);
-            linearizedAt = point.clone();
+        final double[] jv;
+        try {
+            if (linearization == null || !Arrays.equals(point, linearizedAt)) {
+                linearization = null;
+                final Linearization l = familyProblem.getModel().linearize(point);
+                if (l == null) {
+                    throw new TangentFailure("the forward model's linearize returned null");
+                }
+                linearization = l;
+                linearizedAt = point.clone();
+            }
+            jv = linearization.jvp(direction);
+        } catch (TangentFailure f) {
+            throw f;
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            throw new TangentFailure("the forward model's tangent model threw " + describe(e));
         }
-        return linearization.jvp(direction);
+        if (jv == null || jv.length != r.length) {
+            throw new TangentFailure("the forward model's tangent product has length "
+                    + (jv == null ? "null" : jv.length) + ", expected " + r.length);
+        }
+        final int bad = firstNonFinite(jv);
+        if (bad >= 0) {
+            throw new TangentFailure("the forward model's tangent product is not finite (entry " + bad + ": "
+                    + jv[bad] + ")");
+        }
+        return jv;
+    }
+
+    /**
+     * Returns the index of the first non-finite entry.
+     * @param v the values
+     * @return the index, -1 when all are finite
+     */
+    private static int firstNonFinite(final double[] v) {
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -533,6 +796,120 @@ final class DipgSolve {
         @Override
         public double requiredDecrease(final double t) {
             return settings.acceptanceConstant() * (2 * t - t * t) * gain;
+        }
+    }
+
+    /**
+     * The Deceptron's session as the solve sees it: each call that throws (a {@code RuntimeException}, an
+     * {@code OutOfMemoryError} or a {@code StackOverflowError}) or writes a non-finite value raises
+     * {@link LearnedPathFailure}, which ends the learned path.
+     */
+    private static final class GuardedSession implements DeceptronSession {
+
+        /** The Deceptron's own session. */
+        private final DeceptronSession raw;
+
+        /**
+         * Guards a session.
+         * @param raw the session
+         */
+        GuardedSession(final DeceptronSession raw) {
+            this.raw = raw;
+        }
+
+        /** {@inheritDoc} */
+        @Override
+        public void inverse(final double[] y, final double[] out) {
+            try {
+                raw.inverse(y, out);
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                throw new LearnedPathFailure("Deceptron session threw " + describe(e) + " in inverse");
+            }
+            check("g(y)", out);
+        }
+
+        /** {@inheritDoc} */
+        @Override
+        public void inverseJvp(final double[] y, final double[] dy, final double[] out, final double[] dOut) {
+            try {
+                raw.inverseJvp(y, dy, out, dOut);
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                throw new LearnedPathFailure("Deceptron session threw " + describe(e) + " in inverseJvp");
+            }
+            check("g(y)", out);
+            check("the JVP of g", dOut);
+        }
+
+        /** {@inheritDoc} */
+        @Override
+        public void forward(final double[] in, final double[] out) {
+            try {
+                raw.forward(in, out);
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                throw new LearnedPathFailure("Deceptron session threw " + describe(e) + " in forward");
+            }
+            check("f(x)", out);
+        }
+
+        /** {@inheritDoc} */
+        @Override
+        public void forwardJvp(final double[] in, final double[] dIn, final double[] out, final double[] dOut) {
+            try {
+                raw.forwardJvp(in, dIn, out, dOut);
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                throw new LearnedPathFailure("Deceptron session threw " + describe(e) + " in forwardJvp");
+            }
+            check("f(x)", out);
+            check("the JVP of f", dOut);
+        }
+
+        /**
+         * Checks an output of the Deceptron.
+         * @param what what it is
+         * @param v its values
+         */
+        private static void check(final String what, final double[] v) {
+            final int bad = firstNonFinite(v);
+            if (bad >= 0) {
+                throw new LearnedPathFailure("Deceptron output not finite: " + what + " has entry " + bad + " = "
+                        + v[bad]);
+            }
+        }
+    }
+
+    /**
+     * Why the learned path ends (a misbehaving Deceptron, or its budget used up); caught by the solve, never seen
+     * by the caller. Carries no stack trace.
+     */
+    private static final class LearnedPathFailure extends RuntimeException {
+
+        /** Serializable version identifier. */
+        private static final long serialVersionUID = 20261201L;
+
+        /**
+         * Creates the failure.
+         * @param reason why, for the diagnostics
+         */
+        LearnedPathFailure(final String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /**
+     * The forward model's tangent model failed: the Krylov step is disabled for the solve. Caught by the solve,
+     * never seen by the caller. Carries no stack trace.
+     */
+    private static final class TangentFailure extends RuntimeException {
+
+        /** Serializable version identifier. */
+        private static final long serialVersionUID = 20261201L;
+
+        /**
+         * Creates the failure.
+         * @param reason why, for the diagnostics
+         */
+        TangentFailure(final String reason) {
+            super(reason, null, false, false);
         }
     }
 }

@@ -13,6 +13,12 @@ import org.hipparchus.util.Incrementor;
  * evaluation is reused, not recomputed), has only the evaluations and iterations that remain (exceeding them
  * raises the same exception, with the original limit, as exceeding the problem's own), and stops after a given
  * number of successful iterations unless the problem's checker stops it first.
+ * <p>
+ * Credits let the view count like Levenberg-Marquardt alone would: an evaluation credit of 1 pays for the
+ * reused evaluation at the current point (Levenberg-Marquardt counts it, the problem already did), an iteration
+ * credit of 1 makes an iteration the solve has already counted Levenberg-Marquardt's first one. The caller then
+ * adds Levenberg-Marquardt's counts minus the credits used ({@link #getReusedEvaluations()}).
+ * </p>
  */
 final class FallbackProblem extends LeastSquaresAdapter {
 
@@ -46,6 +52,9 @@ final class FallbackProblem extends LeastSquaresAdapter {
     /** Whether the cap was reached. */
     private boolean capped;
 
+    /** Number of evaluations answered with the evaluation at the current point (0 or 1). */
+    private int reusedEvaluations;
+
     /**
      * Creates the view.
      * @param problem the (monitored) problem
@@ -54,16 +63,21 @@ final class FallbackProblem extends LeastSquaresAdapter {
      * @param iterations the problem's iteration counter
      * @param userChecker the problem's checker (may be null)
      * @param cap successful iterations after which to hand back to D-IPG
+     * @param evaluationCredit evaluations added to the remaining ones (1: the reused one is not paid twice)
+     * @param iterationCredit iterations added to the remaining ones (1: the current iteration is LM's first)
      */
     FallbackProblem(final LeastSquaresProblem problem, final Evaluation current, final Incrementor evaluations,
-                    final Incrementor iterations, final ConvergenceChecker<Evaluation> userChecker, final int cap) {
+                    final Incrementor iterations, final ConvergenceChecker<Evaluation> userChecker, final int cap,
+                    final int evaluationCredit, final int iterationCredit) {
         super(problem);
         this.start = current.getPoint();
         this.startEvaluation = current;
         this.maxEvaluations = evaluations.getMaximalCount();
-        this.remainingEvaluations = Math.max(0, maxEvaluations - evaluations.getCount());
+        this.remainingEvaluations = (int) Math.min(Integer.MAX_VALUE,
+                Math.max(0L, (long) maxEvaluations - evaluations.getCount() + evaluationCredit));
         this.maxIterations = iterations.getMaximalCount();
-        this.remainingIterations = Math.max(0, maxIterations - iterations.getCount());
+        this.remainingIterations = (int) Math.min(Integer.MAX_VALUE,
+                Math.max(0L, (long) maxIterations - iterations.getCount() + iterationCredit));
         this.userChecker = userChecker;
         this.cap = cap;
     }
@@ -114,10 +128,20 @@ final class FallbackProblem extends LeastSquaresAdapter {
         if (startEvaluation != null && point.equals(start)) {
             final Evaluation e = startEvaluation;
             startEvaluation = null;
+            reusedEvaluations++;
             return e;
         }
         startEvaluation = null;
         return super.evaluate(point);
+    }
+
+    /**
+     * Returns how many of Levenberg-Marquardt's evaluations were answered with the evaluation at the current
+     * point, without a new evaluation of the problem.
+     * @return 0 or 1
+     */
+    int getReusedEvaluations() {
+        return reusedEvaluations;
     }
 
     /**

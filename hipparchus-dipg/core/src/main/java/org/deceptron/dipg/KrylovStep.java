@@ -183,6 +183,10 @@ final class KrylovStep {
                 s += v[i][q] * yk[i];
             }
             ty[q] = s * scale[q];
+            if (!Double.isFinite(ty[q])) {
+                // a near-singular Hessenberg matrix: a breakdown of the solve, not of the Deceptron
+                return Double.NaN;
+            }
         }
         session.inverseJvp(yt, ty, gx, step);
         return residual * residual;

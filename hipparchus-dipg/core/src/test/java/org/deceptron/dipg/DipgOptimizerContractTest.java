@@ -50,15 +50,22 @@ class DipgOptimizerContractTest {
 
     @Test
     void maxEvaluationsOnTheLearnedPathThrowsMaxCountExceededWithTheLimit() {
+        // without a safety net (FallbackPolicy.NONE) the learned path has the whole budget and exhausts it
         final FamilyProblem p = FamilyProblemFactory.create(family, family.noiseLevel(), observation(1),
-                family.defaultStart(), 1.5, 5, 100);
-        assertThatThrownBy(() -> new DipgOptimizer().withDeceptrons(useless()).optimize(p))
-                .isInstanceOf(MathIllegalStateException.class)
-                .satisfies(e -> {
-                    final MathIllegalStateException ise = (MathIllegalStateException) e;
-                    assertThat(ise.getSpecifier()).isEqualTo(LocalizedCoreFormats.MAX_COUNT_EXCEEDED);
-                    assertThat(ise.getParts()).containsExactly(5);
-                });
+                family.defaultStart(), 1e-9, 5, 100);
+        assertMaxCountExceeded(() -> new DipgOptimizer().withDeceptrons(exact).withFallbackPolicy(FallbackPolicy.NONE)
+                .optimize(p), 5);
+    }
+
+    @Test
+    void maxEvaluationsThrowMaxCountExceededWithTheLimitWhereLevenbergMarquardtDoes() {
+        // the learned path keeps half of the budget for Levenberg-Marquardt: D-IPG throws when LM alone does, with
+        // the original limit
+        final FamilyProblem p = FamilyProblemFactory.create(family, family.noiseLevel(), observation(1),
+                family.defaultStart(), 1e-9, 2, 100);
+        assertMaxCountExceeded(() -> new LevenbergMarquardtOptimizer().optimize(p), 2);
+        assertMaxCountExceeded(() -> new DipgOptimizer().withDeceptrons(useless()).optimize(p), 2);
+        assertMaxCountExceeded(() -> new DipgOptimizer().withDeceptrons(exact).optimize(p), 2);
     }
 
     @Test
@@ -67,9 +74,19 @@ class DipgOptimizerContractTest {
         final FamilyProblem p = FamilyProblemFactory.create(family, family.noiseLevel(), observation(2),
                 family.defaultStart(), 1e-9,
                 10_000, 7);
-        assertThatThrownBy(() -> new DipgOptimizer().withDeceptrons(exact).optimize(p))
+        assertMaxCountExceeded(() -> new DipgOptimizer().withDeceptrons(exact).withFallbackPolicy(FallbackPolicy.NONE)
+                .withAcceptanceConstant(1e-12).optimize(p), 7);
+    }
+
+    private static void assertMaxCountExceeded(final org.assertj.core.api.ThrowableAssert.ThrowingCallable solve,
+                                               final int limit) {
+        assertThatThrownBy(solve)
                 .isInstanceOf(MathIllegalStateException.class)
-                .satisfies(e -> assertThat(((MathIllegalStateException) e).getParts()).containsExactly(7));
+                .satisfies(e -> {
+                    final MathIllegalStateException ise = (MathIllegalStateException) e;
+                    assertThat(ise.getSpecifier()).isEqualTo(LocalizedCoreFormats.MAX_COUNT_EXCEEDED);
+                    assertThat(ise.getParts()).containsExactly(limit);
+                });
     }
 
     @Test
