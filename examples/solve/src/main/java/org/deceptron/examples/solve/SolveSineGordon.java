@@ -95,9 +95,9 @@ public final class SolveSineGordon {
                               o.dipgSuccess() ? "ok  " : "FAIL", o.dipg().getRMS(), o.dipg().getIterations(),
                               o.dipg().getJacobianEvaluations(), o.dipgMillis(),
                               o.dipg().getDeceptronName().orElse(o.dipg().getDeceptronStatus()));
-            System.out.printf(Locale.ROOT, "lm   %s rms %.3f  %2d iterations  %d Jacobians  %7.2f ms%n",
+            System.out.printf(Locale.ROOT, "lm   %s rms %.3f  %2d iterations  %d evaluations  %7.2f ms%n",
                               o.lmSuccess() ? "ok  " : "FAIL", o.lm().getRMS(), o.lm().getIterations(),
-                              o.lm().getIterations(), o.lmMillis());
+                              o.lm().getEvaluations(), o.lmMillis());
         }
     }
 }
