@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
 
 import org.deceptron.dipg.DipgOptimizer;
 import org.deceptron.dipg.DipgOptimum;
@@ -14,9 +13,11 @@ import org.deceptron.dipg.registry.DeceptronRegistry;
 import org.deceptron.dipg.registry.FamilyRegistry;
 import org.deceptron.dipg.spi.Deceptron;
 import org.deceptron.dipg.spi.DeceptronSession;
-import org.deceptron.dipg.spi.Derivative;
 import org.deceptron.dipg.spi.ForwardFamily;
 import org.deceptron.dipg.spi.ForwardModel;
+import org.deceptron.dipg.spi.ForwardingDeceptron;
+import org.deceptron.dipg.spi.ForwardingModel;
+import org.deceptron.dipg.spi.ForwardingSession;
 import org.deceptron.dipg.spi.Instance;
 import org.deceptron.dipg.spi.InstanceProtocol;
 import org.deceptron.dipg.spi.Linearization;
@@ -185,55 +186,23 @@ class HostileConditionsTest {
     }
 
     /** A Deceptron with the identity (id, fingerprint, sizes) of a real one whose sessions misbehave. */
-    private static final class BrokenDeceptron implements Deceptron {
+    private static final class BrokenDeceptron extends ForwardingDeceptron {
 
-        private final Deceptron real;
         private final boolean nan;
 
         BrokenDeceptron(final Deceptron real, final boolean nan) {
-            this.real = real;
+            super(real);
             this.nan = nan;
         }
 
         @Override
-        public String familyId() {
-            return real.familyId();
-        }
-
-        @Override
-        public String familyFingerprint() {
-            return real.familyFingerprint();
-        }
-
-        @Override
         public String name() {
-            return (nan ? "nan-" : "throwing-") + real.name();
-        }
-
-        @Override
-        public int parameterSize() {
-            return real.parameterSize();
-        }
-
-        @Override
-        public int observationSize() {
-            return real.observationSize();
-        }
-
-        @Override
-        public double trainingRjcp() {
-            return real.trainingRjcp();
-        }
-
-        @Override
-        public double trainingSeconds() {
-            return real.trainingSeconds();
+            return (nan ? "nan-" : "throwing-") + delegate().name();
         }
 
         @Override
         public DeceptronSession newSession() {
-            final DeceptronSession s = real.newSession();
-            return new DeceptronSession() {
+            return new ForwardingSession(delegate().newSession()) {
                 private int calls;
 
                 private void misbehave(final double[] out) {
@@ -246,81 +215,29 @@ class HostileConditionsTest {
 
                 @Override
                 public void inverse(final double[] y, final double[] x) {
-                    s.inverse(y, x);
+                    super.inverse(y, x);
                     misbehave(x);
                 }
 
                 @Override
                 public void inverseJvp(final double[] y, final double[] dy, final double[] x, final double[] dx) {
-                    s.inverseJvp(y, dy, x, dx);
+                    super.inverseJvp(y, dy, x, dx);
                     misbehave(dx);
-                }
-
-                @Override
-                public void forward(final double[] x, final double[] y) {
-                    s.forward(x, y);
-                }
-
-                @Override
-                public void forwardJvp(final double[] x, final double[] dx, final double[] y, final double[] dy) {
-                    s.forwardJvp(x, dx, y, dy);
                 }
             };
         }
     }
 
     /** A real model (same id and fingerprint) whose tangent product throws; its Jacobian works. */
-    private static final class ThrowingTangentModel implements ForwardModel {
-
-        private final ForwardModel real;
+    private static final class ThrowingTangentModel extends ForwardingModel {
 
         ThrowingTangentModel(final ForwardModel real) {
-            this.real = real;
-        }
-
-        @Override
-        public String id() {
-            return real.id();
-        }
-
-        @Override
-        public int parameterSize() {
-            return real.parameterSize();
-        }
-
-        @Override
-        public int observationSize() {
-            return real.observationSize();
-        }
-
-        @Override
-        public double[] lowerBounds() {
-            return real.lowerBounds();
-        }
-
-        @Override
-        public double[] upperBounds() {
-            return real.upperBounds();
-        }
-
-        @Override
-        public double[] value(final double[] x) {
-            return real.value(x);
-        }
-
-        @Override
-        public String fingerprint() {
-            return real.fingerprint();
-        }
-
-        @Override
-        public Set<Derivative> derivatives() {
-            return real.derivatives();
+            super(real);
         }
 
         @Override
         public Linearization linearize(final double[] x) {
-            final Linearization l = real.linearize(x);
+            final Linearization l = delegate().linearize(x);
             return new Linearization() {
                 @Override
                 public double[] jvp(final double[] v) {

@@ -4,6 +4,8 @@ import java.util.Arrays;
 
 import org.deceptron.dipg.spi.Deceptron;
 import org.deceptron.dipg.spi.DeceptronSession;
+import org.deceptron.dipg.spi.ForwardingDeceptron;
+import org.deceptron.dipg.spi.ForwardingSession;
 
 /**
  * Hostile Deceptrons of the stress suite ({@link StressScenario}): wrappers around a real Deceptron that keep
@@ -40,10 +42,7 @@ public final class StressModels {
     }
 
     /** A delegating Deceptron with its own fingerprint and name, optionally NaN in its reverse map. */
-    private static final class Wrapper implements Deceptron {
-
-        /** The wrapped model. */
-        private final Deceptron delegate;
+    private static final class Wrapper extends ForwardingDeceptron {
 
         /** Fingerprint reported. */
         private final String fingerprint;
@@ -62,15 +61,10 @@ public final class StressModels {
          * @param nanInverse whether the reverse map outputs NaN
          */
         Wrapper(final Deceptron delegate, final String fingerprint, final String name, final boolean nanInverse) {
-            this.delegate = delegate;
+            super(delegate);
             this.fingerprint = fingerprint;
             this.name = name;
             this.nanInverse = nanInverse;
-        }
-
-        @Override
-        public String familyId() {
-            return delegate.familyId();
         }
 
         @Override
@@ -84,44 +78,21 @@ public final class StressModels {
         }
 
         @Override
-        public int parameterSize() {
-            return delegate.parameterSize();
-        }
-
-        @Override
-        public int observationSize() {
-            return delegate.observationSize();
-        }
-
-        @Override
-        public double trainingRjcp() {
-            return delegate.trainingRjcp();
-        }
-
-        @Override
-        public double trainingSeconds() {
-            return delegate.trainingSeconds();
-        }
-
-        @Override
         public DeceptronSession newSession() {
-            final DeceptronSession session = delegate.newSession();
+            final DeceptronSession session = delegate().newSession();
             return nanInverse ? new NanSession(session) : session;
         }
     }
 
     /** A session whose reverse map outputs NaN; the forward surrogate is the wrapped session's. */
-    private static final class NanSession implements DeceptronSession {
-
-        /** The wrapped session. */
-        private final DeceptronSession delegate;
+    private static final class NanSession extends ForwardingSession {
 
         /**
          * Creates the session.
          * @param delegate the wrapped session
          */
         NanSession(final DeceptronSession delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -133,16 +104,6 @@ public final class StressModels {
         public void inverseJvp(final double[] y, final double[] dy, final double[] x, final double[] dx) {
             Arrays.fill(x, Double.NaN);
             Arrays.fill(dx, Double.NaN);
-        }
-
-        @Override
-        public void forward(final double[] x, final double[] y) {
-            delegate.forward(x, y);
-        }
-
-        @Override
-        public void forwardJvp(final double[] x, final double[] dx, final double[] y, final double[] dy) {
-            delegate.forwardJvp(x, dx, y, dy);
         }
     }
 }

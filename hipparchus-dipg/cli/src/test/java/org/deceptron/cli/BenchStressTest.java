@@ -3,8 +3,6 @@ package org.deceptron.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,25 +11,14 @@ import org.deceptron.bench.StressScenario;
 import org.deceptron.bench.StressWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code dipg bench --stress}: runs the stress suite, prints its table and writes stress.md and stress.csv. */
 class BenchStressTest {
 
-    private static String[] run(final String... args) {
-        final CommandLine cl = DipgCommand.commandLine();
-        final StringWriter err = new StringWriter();
-        final StringWriter out = new StringWriter();
-        cl.setErr(new PrintWriter(err));
-        cl.setOut(new PrintWriter(out));
-        final int code = cl.execute(args);
-        return new String[] {Integer.toString(code), err.toString(), out.toString()};
-    }
-
     @Test
     void stressPrintsTheTableAndWritesTheFiles(@TempDir final Path dir) throws IOException {
         final Path out = dir.resolve("out");
-        final String[] r = run("bench", "--stress", "--families", "heat-1d", "--instances", "1", "--warmup", "0",
+        final String[] r = DipgCommandTest.run("bench", "--stress", "--families", "heat-1d", "--instances", "1", "--warmup", "0",
                 "--seed", "7", "--out", out.toString());
         assertThat(r[0]).as(r[1]).isEqualTo("0");
         final int scenarios = StressScenario.values().length;
@@ -50,11 +37,11 @@ class BenchStressTest {
 
     @Test
     void stressRejectsMethodsAndUnknownFamilies(@TempDir final Path dir) {
-        final String[] r = run("bench", "--stress", "--methods", "lm", "--out", dir.toString());
+        final String[] r = DipgCommandTest.run("bench", "--stress", "--methods", "lm", "--out", dir.toString());
         assertThat(r[0]).isEqualTo("2");
         assertThat(r[1]).contains("--methods does not apply with --stress");
-        assertThat(run("bench", "--stress", "--families", "heat-9d", "--out", dir.toString())[0]).isEqualTo("2");
-        assertThat(run("bench", "--stress", "--instances", "0", "--out", dir.toString())[0]).isEqualTo("2");
-        assertThat(run("bench", "--help")[2]).contains("--stress");
+        assertThat(DipgCommandTest.run("bench", "--stress", "--families", "heat-9d", "--out", dir.toString())[0]).isEqualTo("2");
+        assertThat(DipgCommandTest.run("bench", "--stress", "--instances", "0", "--out", dir.toString())[0]).isEqualTo("2");
+        assertThat(DipgCommandTest.run("bench", "--help")[2]).contains("--stress");
     }
 }

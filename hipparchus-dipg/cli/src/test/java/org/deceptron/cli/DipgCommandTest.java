@@ -11,7 +11,12 @@ import picocli.CommandLine;
 /** Usage errors of the command line: exit code 2 and a message that says what is wrong. */
 class DipgCommandTest {
 
-    private static String[] run(final String... args) {
+    /**
+     * Runs the command line in process.
+     * @param args the arguments
+     * @return exit code, stderr, stdout
+     */
+    static String[] run(final String... args) {
         final CommandLine cl = DipgCommand.commandLine();
         final StringWriter err = new StringWriter();
         final StringWriter out = new StringWriter();

@@ -3,15 +3,16 @@ package org.deceptron.dipg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import org.deceptron.dipg.problem.FamilyProblemFactory;
 import org.deceptron.dipg.spi.Deceptron;
 import org.deceptron.dipg.spi.DeceptronSession;
-import org.deceptron.dipg.spi.Derivative;
 import org.deceptron.dipg.spi.FamilyProblem;
 import org.deceptron.dipg.spi.ForwardModel;
+import org.deceptron.dipg.spi.ForwardingDeceptron;
+import org.deceptron.dipg.spi.ForwardingModel;
+import org.deceptron.dipg.spi.ForwardingSession;
 import org.deceptron.dipg.spi.Linearization;
 import org.hipparchus.exception.LocalizedCoreFormats;
 import org.hipparchus.exception.MathIllegalStateException;
@@ -261,42 +262,21 @@ class HostileDeceptronTest {
     }
 
     /** A Deceptron with the identity of another whose sessions are replaced. */
-    static final class HostileDeceptron implements Deceptron {
+    static final class HostileDeceptron extends ForwardingDeceptron {
 
-        private final Deceptron delegate;
         private final String name;
         private final UnaryOperator<DeceptronSession> session;
 
         HostileDeceptron(final Deceptron delegate, final String name,
                          final UnaryOperator<DeceptronSession> session) {
-            this.delegate = delegate;
+            super(delegate);
             this.name = name;
             this.session = session;
         }
 
         @Override
-        public String familyId() {
-            return delegate.familyId();
-        }
-
-        @Override
-        public String familyFingerprint() {
-            return delegate.familyFingerprint();
-        }
-
-        @Override
         public String name() {
             return name;
-        }
-
-        @Override
-        public int parameterSize() {
-            return delegate.parameterSize();
-        }
-
-        @Override
-        public int observationSize() {
-            return delegate.observationSize();
         }
 
         @Override
@@ -311,94 +291,23 @@ class HostileDeceptronTest {
 
         @Override
         public DeceptronSession newSession() {
-            return session.apply(delegate.newSession());
-        }
-    }
-
-    /** A session forwarding every call. */
-    static class ForwardingSession implements DeceptronSession {
-
-        private final DeceptronSession delegate;
-
-        ForwardingSession(final DeceptronSession delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void inverse(final double[] y, final double[] x) {
-            delegate.inverse(y, x);
-        }
-
-        @Override
-        public void inverseJvp(final double[] y, final double[] dy, final double[] x, final double[] dx) {
-            delegate.inverseJvp(y, dy, x, dx);
-        }
-
-        @Override
-        public void forward(final double[] x, final double[] y) {
-            delegate.forward(x, y);
-        }
-
-        @Override
-        public void forwardJvp(final double[] x, final double[] dx, final double[] y, final double[] dy) {
-            delegate.forwardJvp(x, dx, y, dy);
+            return session.apply(delegate().newSession());
         }
     }
 
     /** The synthetic model (same id and fingerprint) with another tangent product; its Jacobian is exact. */
-    static final class TangentModel implements ForwardModel {
+    static final class TangentModel extends ForwardingModel {
 
-        private final SyntheticFamily model;
         private final UnaryOperator<double[]> jvp;
 
         TangentModel(final SyntheticFamily model, final UnaryOperator<double[]> jvp) {
-            this.model = model;
+            super(model);
             this.jvp = jvp;
         }
 
         @Override
-        public String id() {
-            return model.id();
-        }
-
-        @Override
-        public int parameterSize() {
-            return model.parameterSize();
-        }
-
-        @Override
-        public int observationSize() {
-            return model.observationSize();
-        }
-
-        @Override
-        public double[] lowerBounds() {
-            return model.lowerBounds();
-        }
-
-        @Override
-        public double[] upperBounds() {
-            return model.upperBounds();
-        }
-
-        @Override
-        public double[] value(final double[] x) {
-            return model.value(x);
-        }
-
-        @Override
-        public String fingerprint() {
-            return model.fingerprint();
-        }
-
-        @Override
-        public Set<Derivative> derivatives() {
-            return model.derivatives();
-        }
-
-        @Override
         public Linearization linearize(final double[] x) {
-            final Linearization exact = model.linearize(x);
+            final Linearization exact = delegate().linearize(x);
             return new Linearization() {
                 @Override
                 public double[] jvp(final double[] v) {

@@ -9,6 +9,7 @@ import org.deceptron.dipg.spi.Derivative;
 import org.deceptron.dipg.spi.FamilyProblem;
 import org.deceptron.dipg.spi.ForwardFamily;
 import org.deceptron.dipg.spi.ForwardModel;
+import org.deceptron.dipg.spi.ForwardingModel;
 import org.deceptron.dipg.spi.Instance;
 import org.deceptron.dipg.spi.Linearization;
 import org.hipparchus.exception.MathIllegalArgumentException;
@@ -31,42 +32,7 @@ class ValueOnlyModelTest {
     private final SyntheticFamily exact = new SyntheticFamily(N, 0.05, 42);
 
     /** The same map as {@link #exact}, with only {@code value}. */
-    private final ForwardModel valueOnly = new ForwardModel() {
-        @Override
-        public String id() {
-            return exact.id();
-        }
-
-        @Override
-        public int parameterSize() {
-            return N;
-        }
-
-        @Override
-        public int observationSize() {
-            return N;
-        }
-
-        @Override
-        public double[] lowerBounds() {
-            return exact.lowerBounds();
-        }
-
-        @Override
-        public double[] upperBounds() {
-            return exact.upperBounds();
-        }
-
-        @Override
-        public double[] value(final double[] x) {
-            return exact.value(x);
-        }
-
-        @Override
-        public String fingerprint() {
-            return exact.fingerprint();
-        }
-    };
+    private final ForwardModel valueOnly = ForwardingModel.valueOnly(exact);
 
     private final ForwardFamily family = ForwardFamily.of(valueOnly, exact);
 

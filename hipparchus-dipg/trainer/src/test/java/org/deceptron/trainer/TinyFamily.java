@@ -1,13 +1,13 @@
 package org.deceptron.trainer;
 
 import java.util.Arrays;
-
 import java.util.EnumSet;
 import java.util.Set;
 
 import org.deceptron.dipg.spi.Derivative;
 import org.deceptron.dipg.spi.ForwardFamily;
 import org.deceptron.dipg.spi.ForwardModel;
+import org.deceptron.dipg.spi.ForwardingModel;
 import org.deceptron.dipg.spi.InstanceProtocol;
 import org.deceptron.dipg.spi.Linearization;
 import org.hipparchus.linear.Array2DRowRealMatrix;
@@ -174,42 +174,6 @@ final class TinyFamily implements ForwardFamily, ForwardModel, InstanceProtocol 
      * @return the value-only family (same id, fingerprint, prior and noise)
      */
     static ForwardFamily valueOnly(final TinyFamily family) {
-        final ForwardModel model = new ForwardModel() {
-            @Override
-            public String id() {
-                return family.id();
-            }
-
-            @Override
-            public int parameterSize() {
-                return family.parameterSize();
-            }
-
-            @Override
-            public int observationSize() {
-                return family.observationSize();
-            }
-
-            @Override
-            public double[] lowerBounds() {
-                return family.lowerBounds();
-            }
-
-            @Override
-            public double[] upperBounds() {
-                return family.upperBounds();
-            }
-
-            @Override
-            public double[] value(final double[] x) {
-                return family.value(x);
-            }
-
-            @Override
-            public String fingerprint() {
-                return family.fingerprint();
-            }
-        };
-        return ForwardFamily.of(model, family);
+        return ForwardFamily.of(ForwardingModel.valueOnly(family), family);
     }
 }
