@@ -1,0 +1,20 @@
+package org.deceptron.dipg.krylov;
+
+/** Why a {@link GaussNewtonKrylovOptimizer} solve ended (without an exception). */
+public enum KrylovStopReason {
+
+    /** The problem's convergence checker was satisfied. */
+    CHECKER,
+
+    /** No checker: the cost decreased by less than a relative {@code 1e-10} in an accepted step. */
+    COST_STAGNATION,
+
+    /** The gradient J^T r is zero: the point is stationary. */
+    STATIONARY,
+
+    /**
+     * No step decreased the cost, even damped and backtracked: the point is stationary to working precision (or
+     * the projection onto the problem's box blocks every descent direction).
+     */
+    NO_DECREASE
+}
