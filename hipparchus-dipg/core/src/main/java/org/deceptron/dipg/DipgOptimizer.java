@@ -64,8 +64,9 @@ import org.hipparchus.util.MathUtils;
  *  <li>backtracking limit: 8 halvings</li>
  *  <li>acceptance constant c: 1e-4</li>
  *  <li>step variant: {@link StepVariant#BIAS_CORRECTED}</li>
- *  <li>fallback: {@link FallbackPolicy#LEVENBERG_MARQUARDT}, 2 LM iterations (doubled after each consecutive
- *      failure, at most 64)</li>
+ *  <li>fallback: {@link FallbackPolicy#AUTOMATIC}, 2 iterations (doubled after each consecutive
+ *      failure, at most 64) of matrix-free Gauss-Newton-Krylov when the forward model has tangent and adjoint
+ *      models, of Levenberg-Marquardt otherwise</li>
  *  <li>RJCP gate: infinite (disabled); stall detection: leave the learned steps when 3 accepted learned steps
  *      together reduce the cost (chi-square) by less than 75%</li>
  *  <li>Krylov dimension: 20 (learned-preconditioner Gauss-Newton steps before any LM fallback, square

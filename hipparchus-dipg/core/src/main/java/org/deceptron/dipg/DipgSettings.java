@@ -36,7 +36,7 @@ record DipgSettings(double stepSize, double relaxation, int maxBacktracks, doubl
 
     /** The defaults (see {@link DipgOptimizer}). */
     static final DipgSettings DEFAULTS = new DipgSettings(1.0, 1.0, 8, 1.0e-4, StepVariant.BIAS_CORRECTED,
-            FallbackPolicy.LEVENBERG_MARQUARDT, 2, Double.POSITIVE_INFINITY, 3, 0.75, 20, false,
+            FallbackPolicy.AUTOMATIC, 2, Double.POSITIVE_INFINITY, 3, 0.75, 20, false,
             new LevenbergMarquardtOptimizer());
 
     /**

@@ -2,6 +2,11 @@ package org.deceptron.dipg;
 
 import java.util.Arrays;
 
+import org.deceptron.dipg.krylov.GaussNewtonKrylovOptimizer;
+import org.deceptron.dipg.krylov.JacobianOperator;
+import org.deceptron.dipg.krylov.JacobianOperators;
+import org.deceptron.dipg.krylov.KrylovOptimum;
+import org.deceptron.dipg.krylov.KrylovStopReason;
 import org.deceptron.dipg.problem.MonitoredProblem;
 import org.deceptron.dipg.spi.Deceptron;
 import org.deceptron.dipg.spi.DeceptronSession;
@@ -136,6 +141,18 @@ final class DipgSolve {
     /** Whether the Krylov step was disabled during the solve (its tangent model failed). */
     private boolean krylovDisabled;
 
+    /**
+     * Whether the fallbacks and the safety net use the matrix-free Gauss-Newton-Krylov optimizer (policy
+     * {@link FallbackPolicy#AUTOMATIC} and a model with tangent and adjoint models).
+     */
+    private final boolean matrixFree;
+
+    /** Tangent products of the matrix-free fallbacks. */
+    private int fallbackTangents;
+
+    /** The RJCP of the last learned step, NaN after a Krylov step or a fallback (the gate's input). */
+    private double gateRjcp = Double.NaN;
+
     /** Number of iterations that needed Levenberg-Marquardt. */
     private int failures;
 
@@ -260,6 +277,21 @@ final class DipgSolve {
         this.krylov = settings.krylovDimension() > 0 && m == n && hasTangent(family)
                 ? new KrylovStep(n, m, settings.krylovDimension(), KRYLOV_TOLERANCE, this::tangent) : null;
         this.krylovStep = krylov == null ? null : new double[n];
+        this.matrixFree = settings.fallbackPolicy() == FallbackPolicy.AUTOMATIC && hasTangentAndAdjoint(family);
+    }
+
+    /**
+     * Tells whether a family problem's model declares tangent and adjoint models (false when asking throws).
+     * @param family the family problem
+     * @return true when the fallbacks can be matrix-free
+     */
+    private static boolean hasTangentAndAdjoint(final FamilyProblem family) {
+        try {
+            return family.getModel().hasDerivative(Derivative.TANGENT)
+                    && family.getModel().hasDerivative(Derivative.ADJOINT);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /**
@@ -306,7 +338,7 @@ final class DipgSolve {
             }
         }
         return new DipgOptimum(current, recorder.finish(stopReason, evaluations.getCount(), iterations.getCount(),
-                krylov == null ? 0 : krylov.getTangentEvaluations()));
+                (krylov == null ? 0 : krylov.getTangentEvaluations()) + fallbackTangents));
     }
 
     /**
@@ -353,7 +385,7 @@ final class DipgSolve {
         if (phase == Phase.FALLBACK) {
             return Phase.LEARNED;
         }
-        if (accepted && !(recorder.lastRjcp() > settings.rjcpGate() || stalled())) {
+        if (accepted && !(gateRjcp > settings.rjcpGate() || stalled())) {
             return Phase.LEARNED;
         }
         // rejected, stalled or above the RJCP gate: the Krylov step is the cheaper remedy, tried before
@@ -429,6 +461,7 @@ final class DipgSolve {
         accept(e);
         recorder.krylovStep();
         stepsSinceFallback = 0;
+        gateRjcp = Double.NaN;
         return true;
     }
 
@@ -504,7 +537,8 @@ final class DipgSolve {
             den += dx * dx;
         }
         if (den > 0) {
-            recorder.rjcp(num / den);
+            gateRjcp = num / den;
+            recorder.rjcp(gateRjcp);
         }
     }
 
@@ -542,14 +576,9 @@ final class DipgSolve {
             abandon(budgetReason());
             return safetyNet(true);
         }
-        final FallbackProblem view = new FallbackProblem(problem, current, evaluations, iterations, checker, cap,
-                0, 0);
-        final Optimum o = settings.levenbergMarquardt().optimize(view);
-        evaluations.increment(o.getEvaluations());
-        iterations.increment(o.getIterations());
-        recorder.fallback(o.getIterations());
-        setCurrent(o);
+        final FallbackProblem view = runFallback(cap, 0, settings.levenbergMarquardt());
         stepsSinceFallback = 0;
+        gateRjcp = Double.NaN;
         if (view.isUserConverged()) {
             return stop(StopReason.CHECKER);
         }
@@ -586,15 +615,149 @@ final class DipgSolve {
         if (settings.fallbackPolicy() == FallbackPolicy.NONE) {
             return stop(StopReason.NO_ACCEPTABLE_STEP);
         }
-        final int iterationCredit = withinIteration ? 1 : 0;
-        final FallbackProblem view = new FallbackProblem(problem, current, evaluations, iterations, checker,
-                Integer.MAX_VALUE, 1, iterationCredit);
-        final Optimum o = safetyNetOptimizer().optimize(view);
+        final FallbackProblem view = runFallback(Integer.MAX_VALUE, withinIteration ? 1 : 0, safetyNetOptimizer());
+        return stop(view.isUserConverged() ? StopReason.CHECKER : StopReason.LEVENBERG_MARQUARDT);
+    }
+
+    /**
+     * Runs a fallback or the safety net from the current point and makes its result current: the matrix-free
+     * Gauss-Newton-Krylov optimizer when {@link #matrixFree} (and the tangent model has not failed in this solve),
+     * else Levenberg-Marquardt. When Gauss-Newton-Krylov stops without the checker or the cap satisfied (no
+     * decrease), or its tangent or adjoint model fails (the Krylov steps are then disabled too),
+     * Levenberg-Marquardt goes on from the best point reached with the budget that remains, so that a fallback is
+     * never less reliable than Levenberg-Marquardt alone. The evaluation at the current point is reused and
+     * credited, never counted twice.
+     * @param cap successful iterations after which to hand back to D-IPG ({@code Integer.MAX_VALUE}: none)
+     * @param iterationCredit 1 when the current iteration, already counted, is the fallback's first one
+     * @param lm the Levenberg-Marquardt optimizer to use
+     * @return the view of the optimizer that ran last (its flags tell why it stopped)
+     */
+    private FallbackProblem runFallback(final int cap, final int iterationCredit,
+                                        final LevenbergMarquardtOptimizer lm) {
+        final FallbackProblem view = new FallbackProblem(problem, current, evaluations, iterations, checker, cap,
+                1, iterationCredit);
+        if (!matrixFree || krylovDisabled) {
+            account(view, lm.optimize(view), iterationCredit);
+            return view;
+        }
+        final int before = problem.getValueEvaluations();
+        final GuardedOperators operators = new GuardedOperators(JacobianOperators.matrixFree(familyProblem));
+        final KrylovOptimum o;
+        try {
+            o = new GaussNewtonKrylovOptimizer().withOperators(operators).optimize(view);
+        } catch (TangentFailure f) {
+            krylovDisabled = true;
+            fallbackTangents += operators.tangents;
+            recorder.krylovDisabled(iterations.getCount(), f.getMessage());
+            // the evaluations made before the failure are paid; their points are dropped
+            evaluations.increment(problem.getValueEvaluations() - before);
+            return runFallback(cap, iterationCredit, lm);
+        }
+        fallbackTangents += o.getTangentProducts();
+        account(view, o, iterationCredit);
+        if (o.getStopReason() != KrylovStopReason.NO_DECREASE || view.isUserConverged() || view.isCapped()) {
+            return view;
+        }
+        final FallbackProblem rest = new FallbackProblem(problem, current, evaluations, iterations, checker, cap,
+                1, 0);
+        account(rest, lm.optimize(rest), 0);
+        return rest;
+    }
+
+    /**
+     * Adds a fallback optimizer's counts to the solve's (minus the reused evaluation and the credited iteration)
+     * and makes its result current.
+     * @param view its view
+     * @param o its optimum
+     * @param iterationCredit the iteration credit of the view
+     */
+    private void account(final FallbackProblem view, final Optimum o, final int iterationCredit) {
         evaluations.increment(Math.max(0, o.getEvaluations() - view.getReusedEvaluations()));
         iterations.increment(Math.max(0, o.getIterations() - iterationCredit));
         recorder.fallback(o.getIterations());
         setCurrent(o);
-        return stop(view.isUserConverged() ? StopReason.CHECKER : StopReason.LEVENBERG_MARQUARDT);
+    }
+
+    /**
+     * The Jacobian operators of the matrix-free fallbacks as the solve sees them: a linearization or product that
+     * throws, or returns a non-finite or wrongly sized result, raises {@link TangentFailure}.
+     */
+    private final class GuardedOperators implements JacobianOperators {
+
+        /** The model's operators. */
+        private final JacobianOperators raw;
+
+        /** Tangent products so far. */
+        private int tangents;
+
+        /**
+         * Guards operators.
+         * @param raw the model's operators
+         */
+        GuardedOperators(final JacobianOperators raw) {
+            this.raw = raw;
+        }
+
+        /** {@inheritDoc} */
+        @Override
+        public boolean isMatrixFree() {
+            return true;
+        }
+
+        /** {@inheritDoc} */
+        @Override
+        public JacobianOperator at(final Evaluation evaluation) {
+            final JacobianOperator j = guard("linearize", () -> raw.at(evaluation));
+            return new JacobianOperator() {
+                /** {@inheritDoc} */
+                @Override
+                public double[] apply(final double[] v) {
+                    tangents++;
+                    return checked("tangent", guard("tangent", () -> j.apply(v)), r.length);
+                }
+
+                /** {@inheritDoc} */
+                @Override
+                public double[] applyTranspose(final double[] w) {
+                    return checked("adjoint", guard("adjoint", () -> j.applyTranspose(w)), x.length);
+                }
+            };
+        }
+
+        /**
+         * Runs a call into the model, turning what it throws into a {@link TangentFailure}.
+         * @param what the call
+         * @param call the call
+         * @param <T> its result type
+         * @return its result
+         */
+        private <T> T guard(final String what, final java.util.function.Supplier<T> call) {
+            try {
+                return call.get();
+            } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+                throw new TangentFailure("the forward model's " + what + " model threw " + describe(e));
+            }
+        }
+
+        /**
+         * Checks a product.
+         * @param what tangent or adjoint
+         * @param v the product
+         * @param length its expected length
+         * @return v
+         */
+        private double[] checked(final String what, final double[] v, final int length) {
+            if (v == null || v.length != length) {
+                throw new TangentFailure("the forward model's " + what + " product has length "
+                        + (v == null ? "null" : v.length) + ", expected " + length);
+            }
+            final int bad = firstNonFinite(v);
+            if (bad >= 0) {
+                throw new TangentFailure("the forward model's " + what + " product is not finite (entry " + bad
+                        + ": " + v[bad] + ")");
+            }
+            return v;
+        }
     }
 
     /**
