@@ -41,6 +41,10 @@ import org.hipparchus.util.Incrementor;
  *  <li>the Deceptron misbehaves: {@code newSession} or a session call throws (any {@code RuntimeException},
  *      {@code OutOfMemoryError} or {@code StackOverflowError}), or returns a non-finite value or JVP;</li>
  *  <li>the learned path has failed twice: a second iteration needs Levenberg-Marquardt;</li>
+ *  <li>when the fallbacks are matrix-free (policy {@link FallbackPolicy#AUTOMATIC}, a model with tangent and
+ *      adjoint models): at the first iteration whose learned step is rejected or whose learned steps stall; the
+ *      safety net is then Gauss-Newton-Krylov, which needs fewer PDE solves from there than Krylov steps
+ *      preconditioned by a g that no longer helps;</li>
  *  <li>it has used its share of a limit ({@link #LEARNED_BUDGET_SHARE} of the evaluations or iterations), so
  *      that Levenberg-Marquardt keeps at least the rest.</li>
  * </ul>
@@ -390,7 +394,11 @@ final class DipgSolve {
         }
         // rejected, stalled or above the RJCP gate: the Krylov step is the cheaper remedy, tried before
         // Levenberg-Marquardt (unless it is the step that was just rejected)
-        final boolean krylovNext = krylov != null && !krylovDisabled && (accepted || phase == Phase.LEARNED);
+        // with a matrix-free safety net, Gauss-Newton-Krylov on the exact tangent and adjoint finishes the solve
+        // instead (measured: on navier-stokes-2d and allen-cahn-2d it needs fewer PDE solves than GMRES steps
+        // preconditioned by a stalling g followed by fallbacks)
+        final boolean krylovNext = krylov != null && !krylovDisabled && !matrixFree
+                && (accepted || phase == Phase.LEARNED);
         return krylovNext ? Phase.KRYLOV : Phase.FALLBACK;
     }
 
@@ -565,6 +573,10 @@ final class DipgSolve {
         failures++;
         if (settings.fallbackPolicy() == FallbackPolicy.NONE) {
             return stop(StopReason.NO_ACCEPTABLE_STEP);
+        }
+        if (matrixFree && !krylovDisabled) {
+            abandon("learned steps rejected or stalled; matrix-free Gauss-Newton-Krylov finishes");
+            return safetyNet(true);
         }
         if (failures >= MAX_LEARNED_FAILURES) {
             abandon("no learned or Krylov step accepted, " + failures + " times");
