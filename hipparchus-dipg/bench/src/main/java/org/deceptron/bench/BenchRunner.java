@@ -1,19 +1,22 @@
 package org.deceptron.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.deceptron.dipg.DipgOptimizer;
 import org.deceptron.dipg.DipgOptimum;
+import org.deceptron.dipg.krylov.GaussNewtonKrylovOptimizer;
 import org.deceptron.dipg.problem.FamilyProblemFactory;
-import org.deceptron.dipg.problem.MonitoredProblem;
 import org.deceptron.dipg.spi.Deceptron;
 import org.deceptron.dipg.spi.DeceptronSession;
 import org.deceptron.dipg.spi.FamilyProblem;
 import org.deceptron.dipg.spi.ForwardFamily;
+import org.deceptron.dipg.spi.ForwardModel;
 import org.deceptron.dipg.spi.Instance;
 import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.GaussNewtonOptimizer;
@@ -25,11 +28,40 @@ import org.hipparchus.random.RandomGenerator;
 import org.hipparchus.random.Well19937a;
 
 /**
- * Runs the benchmark protocol (README, "Benchmark protocol"): for each family, the same instances, start, checker and
- * limits for every method; JIT warm-up on separate instances; one thread; then a traced re-run of a typical
+ * Runs the benchmark protocol (README, "Benchmark protocol"): for each family, the same instances, start, checker
+ * and limits for every method; JIT warm-up on separate instances; one thread; then a traced re-run of a typical
  * instance for the residual-vs-time plot.
+ * <p>
+ * Counting. Every solve runs on a problem built by {@link FamilyProblemFactory#create(ForwardFamily, double[])}
+ * from the family's model wrapped in a {@link CountingModel} (and, for the learned methods, its Deceptron in a
+ * {@link CountingDeceptron}), so forward, tangent and adjoint solves and g evaluations are counted the same way
+ * for every method ({@link SolveCounts}), whatever the method reports itself.
+ * </p>
+ * <p>
+ * Warm-up. Per family and method, the {@code warmup} warm-up instances (stream 1) are solved in rounds, up to
+ * {@link #WARMUP_ROUNDS} rounds and until {@link #WARMUP_BUDGET_NANOS} have been spent, at least one round: a
+ * method of a few milliseconds per solve is run some tens of times before it is timed (with one round, such
+ * medians moved by up to 2x between runs), one that takes seconds only once. Not timed, not reported; the
+ * listener sees the first round only.
+ * </p>
+ * <p>
+ * Per family, a method is skipped, with its reason in {@link FamilyResults#skipped()}, when it needs a trained
+ * model the family does not have (dipg, dipg-nojcp, one-shot), when it needs m = n (dipg-identity) and when it is
+ * out of reach (linear-inverse beyond {@link LinearInverse#MAX_SIZE}). The linear inverse is computed once per
+ * family, before its solves; its setup is reported apart ({@link FamilyResults#linearInverseSetup()}).
+ * </p>
  */
 public final class BenchRunner {
+
+    /** Methods whose typical instance is re-run with a trace for the plot (when they ran). */
+    public static final List<BenchMethod> TRACED = List.of(BenchMethod.DIPG, BenchMethod.GN_KRYLOV,
+            BenchMethod.LINEAR_INVERSE, BenchMethod.LM);
+
+    /** Maximal number of warm-up rounds per family and method. */
+    public static final int WARMUP_ROUNDS = 20;
+
+    /** Warm-up rounds stop once they have taken this long (per family and method), after the first round. */
+    public static final long WARMUP_BUDGET_NANOS = 1_000_000_000L;
 
     /** Number of warm-up instances per family and method. */
     private final int warmup;
@@ -74,7 +106,9 @@ public final class BenchRunner {
     }
 
     /**
-     * Returns the number of solves a run performs (for progress bars).
+     * Returns the number of solves a run reports to its listener (for progress bars): the first warm-up round and
+     * the timed instances of every method (skipped ones included: their share is reported at once), and the
+     * traced re-runs.
      * @param families number of families
      * @param methods the methods (LM is added if missing)
      * @param instances timed instances per family
@@ -84,7 +118,8 @@ public final class BenchRunner {
     public static int plannedSolves(final int families, final List<BenchMethod> methods, final int instances,
                                     final int warmup) {
         final int m = methods.size() + (methods.contains(BenchMethod.LM) ? 0 : 1);
-        return families * (m * (instances + warmup) + 2);
+        final int traced = (int) TRACED.stream().filter(t -> t == BenchMethod.LM || methods.contains(t)).count();
+        return families * (m * (instances + warmup) + traced);
     }
 
     /**
@@ -131,6 +166,30 @@ public final class BenchRunner {
     }
 
     /**
+     * Tells why a method cannot run on a family.
+     * @param family the family
+     * @param models its models
+     * @param method the method
+     * @return the reason, or empty when it can run
+     */
+    public static Optional<String> unavailable(final ForwardFamily family, final DeceptronPair models,
+                                               final BenchMethod method) {
+        final ForwardModel model = family.model();
+        if (method.isLearned() && models.forMethod(method).isEmpty()) {
+            return Optional.of("no " + (method == BenchMethod.DIPG_NOJCP ? "-JCP" : "+JCP") + " model");
+        }
+        if (method == BenchMethod.DIPG_IDENTITY && model.parameterSize() != model.observationSize()) {
+            return Optional.of("needs m = n for g = identity (n = " + model.parameterSize() + ", m = "
+                    + model.observationSize() + ")");
+        }
+        if (method == BenchMethod.LINEAR_INVERSE && !LinearInverse.isFeasible(model)) {
+            return Optional.of("out of reach: max(n, m) = " + Math.max(model.parameterSize(), model.observationSize())
+                    + " > " + LinearInverse.MAX_SIZE + " (a dense n x m inverse)");
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Runs one family.
      * @param family the family
      * @param models its models
@@ -143,38 +202,98 @@ public final class BenchRunner {
         final List<Instance> warm = instances(family, warmup, 1);
         final List<Instance> timed = instances(family, instances, 0);
         final Map<BenchMethod, List<InstanceResult>> results = new EnumMap<>(BenchMethod.class);
+        final Map<BenchMethod, String> skipped = new EnumMap<>(BenchMethod.class);
+        LinearInverse inverse = null;
         for (final BenchMethod method : methods) {
-            if (method != BenchMethod.LM && method != BenchMethod.GN && models.forMethod(method).isEmpty()) {
+            final Optional<String> reason = unavailable(family, models, method);
+            if (reason.isPresent()) {
+                skipped.put(method, reason.get());
+                done[0] += warm.size() + timed.size();
+                listener.solved(family.id(), method, done[0], total);
                 continue;
             }
-            for (final Instance inst : warm) {
-                solve(family, models, method, inst, false);
-                listener.solved(family.id(), method, ++done[0], total);
+            if (method == BenchMethod.LINEAR_INVERSE) {
+                inverse = LinearInverse.atPriorMean(family, seed);
             }
+            warmUp(family, models, inverse, method, warm, done, total);
             final List<InstanceResult> list = new ArrayList<>();
             for (final Instance inst : timed) {
-                list.add(solve(family, models, method, inst, false));
+                list.add(solve(family, models, inverse, method, inst, false));
                 listener.solved(family.id(), method, ++done[0], total);
             }
             results.put(method, list);
         }
         final List<InstanceResult> lm = results.get(BenchMethod.LM);
-        final List<MethodSummary> summaries = new ArrayList<>();
-        for (final Map.Entry<BenchMethod, List<InstanceResult>> e : results.entrySet()) {
-            summaries.add(MethodSummary.of(family.id(), e.getKey().label(), family.model().parameterSize(),
-                    family.model().observationSize(), e.getValue(), lm));
-        }
+        final List<MethodSummary> summaries = summarize(family, results);
         final int typical = typicalInstance(lm);
         final Map<BenchMethod, InstanceResult> traces = new EnumMap<>(BenchMethod.class);
-        for (final BenchMethod method : new BenchMethod[] {BenchMethod.DIPG, BenchMethod.LM}) {
+        for (final BenchMethod method : TRACED) {
+            if (!methods.contains(method)) {
+                continue;
+            }
             if (results.containsKey(method)) {
-                traces.put(method, solve(family, models, method, timed.get(typical), true));
+                traces.put(method, solve(family, models, inverse, method, timed.get(typical), true));
             }
             listener.solved(family.id(), method, ++done[0], total);
         }
         final double trainingSeconds = models.jcp().map(Deceptron::trainingSeconds).orElse(Double.NaN);
-        return new FamilyResults(family.id(), family.model().parameterSize(), family.model().observationSize(), family.protocol().tolerance(),
-                trainingSeconds, results, summaries, typical, traces);
+        return new FamilyResults(family.id(), family.model().parameterSize(), family.model().observationSize(),
+                family.protocol().tolerance(), trainingSeconds, results, summaries, typical, traces, skipped,
+                Optional.ofNullable(inverse).map(LinearInverse::setup));
+    }
+
+    /**
+     * Warms a method up (see the class documentation).
+     * @param family the family
+     * @param models the models
+     * @param inverse the family's linear inverse (linear-inverse only, else null)
+     * @param method the method
+     * @param warm the warm-up instances
+     * @param done solves done (updated for the first round)
+     * @param total solves planned
+     */
+    private void warmUp(final ForwardFamily family, final DeceptronPair models, final LinearInverse inverse,
+                        final BenchMethod method, final List<Instance> warm, final int[] done, final int total) {
+        final long t0 = System.nanoTime();
+        for (int round = 0; round < WARMUP_ROUNDS && !warm.isEmpty(); round++) {
+            for (final Instance inst : warm) {
+                solve(family, models, inverse, method, inst, false);
+                if (round == 0) {
+                    listener.solved(family.id(), method, ++done[0], total);
+                }
+            }
+            if (System.nanoTime() - t0 > WARMUP_BUDGET_NANOS) {
+                break;
+            }
+        }
+    }
+
+    /**
+     * Summarises a family's results: one row per method, each with the family's best peer ({@link BestPeer}) and
+     * its own speed-up against it.
+     * @param family the family
+     * @param results the results per method (LM's included)
+     * @return the rows, in method order
+     */
+    static List<MethodSummary> summarize(final ForwardFamily family,
+                                         final Map<BenchMethod, List<InstanceResult>> results) {
+        final List<InstanceResult> lm = results.get(BenchMethod.LM);
+        final List<MethodSummary> rows = new ArrayList<>();
+        for (final Map.Entry<BenchMethod, List<InstanceResult>> e : results.entrySet()) {
+            rows.add(MethodSummary.of(family.id(), e.getKey().label(), family.model().parameterSize(),
+                    family.model().observationSize(), e.getValue(), lm));
+        }
+        final Optional<MethodSummary> peer = BestPeer.select(rows);
+        if (peer.isEmpty()) {
+            return rows;
+        }
+        final List<InstanceResult> reference = results.get(BenchMethod.byLabel(peer.get().method()).orElseThrow());
+        final List<MethodSummary> out = new ArrayList<>();
+        for (final MethodSummary s : rows) {
+            final List<InstanceResult> own = results.get(BenchMethod.byLabel(s.method()).orElseThrow());
+            out.add(s.withBestPeer(peer.get().method(), MethodSummary.speedup(reference, own)));
+        }
+        return out;
     }
 
     /**
@@ -187,105 +306,147 @@ public final class BenchRunner {
         for (int i = 0; i < idx.length; i++) {
             idx[i] = i;
         }
-        java.util.Arrays.sort(idx, (a, b) -> Double.compare(lm.get(a).millis(), lm.get(b).millis()));
+        Arrays.sort(idx, (a, b) -> Double.compare(lm.get(a).millis(), lm.get(b).millis()));
         return idx[idx.length / 2];
     }
 
     /**
-     * Solves one instance with one method.
+     * Solves one instance with one method. For linear-inverse this first computes the family's inverse
+     * ({@link LinearInverse#atPriorMean(ForwardFamily, long)}, not timed); {@link #run(Map)} computes it once per
+     * family instead.
      * @param family the family
      * @param models the models
      * @param method the method
      * @param inst the instance
      * @param trace whether to record the residual trace
      * @return the result
+     * @throws IllegalArgumentException when the method cannot run on the family ({@link #unavailable})
      */
     public InstanceResult solve(final ForwardFamily family, final DeceptronPair models, final BenchMethod method,
                                 final Instance inst, final boolean trace) {
-        final FamilyProblem problem = FamilyProblemFactory.create(family, inst.observed());
+        final Optional<String> reason = unavailable(family, models, method);
+        if (reason.isPresent()) {
+            throw new IllegalArgumentException(method.label() + " cannot run on " + family.id() + ": "
+                    + reason.get());
+        }
+        final LinearInverse inverse = method == BenchMethod.LINEAR_INVERSE ? LinearInverse.atPriorMean(family, seed)
+                : null;
+        return solve(family, models, inverse, method, inst, trace);
+    }
+
+    /**
+     * Solves one instance with one method on the counted problem.
+     * @param family the family
+     * @param models the models
+     * @param inverse the family's linear inverse (linear-inverse only, else may be null)
+     * @param method the method
+     * @param inst the instance
+     * @param trace whether to record the residual trace
+     * @return the result
+     */
+    private InstanceResult solve(final ForwardFamily family, final DeceptronPair models, final LinearInverse inverse,
+                                 final BenchMethod method, final Instance inst, final boolean trace) {
+        final SolveCounter counter = new SolveCounter();
+        final ForwardFamily counted = ForwardFamily.of(new CountingModel(family.model(), counter), family.protocol());
+        final FamilyProblem problem = FamilyProblemFactory.create(counted, inst.observed());
         switch (method) {
             case DIPG:
             case DIPG_NOJCP:
-                return dipg(family, problem, inst, models.forMethod(method).orElseThrow(), trace);
+                return dipg(family, problem, inst, models.forMethod(method).orElseThrow(), counter, trace);
+            case DIPG_IDENTITY:
+                return dipg(family, problem, inst, new IdentityDeceptron(family.model()), counter, trace);
             case ONE_SHOT:
-                return oneShot(family, problem, inst, models.jcp().orElseThrow());
+                return oneShot(family, problem, inst, models.jcp().orElseThrow(), counter);
             case LM:
-                return hipparchus(family, problem, inst, new LevenbergMarquardtOptimizer(), trace);
+                return peer(family, problem, inst, new LevenbergMarquardtOptimizer(), counter, trace);
             case GN:
-                return hipparchus(family, problem, inst, new GaussNewtonOptimizer(), trace);
+                return peer(family, problem, inst, new GaussNewtonOptimizer(), counter, trace);
+            case GN_KRYLOV:
+                return peer(family, problem, inst, new GaussNewtonKrylovOptimizer(), counter, trace);
+            case LINEAR_INVERSE:
+                return peer(family, problem, inst, inverse.optimizer(), counter, trace);
             default:
                 throw new IllegalArgumentException("unknown method " + method);
         }
     }
 
     /**
-     * D-IPG.
+     * D-IPG. The Deceptron is wrapped in a {@link CountingDeceptron} when the registry accepts it as it is (a
+     * refused one is passed as it is: the solve is then Levenberg-Marquardt and evaluates no g).
      * @param family the family
-     * @param problem the problem
+     * @param problem the counted problem
      * @param inst the instance
      * @param model the model
+     * @param counter the solve's tally
      * @param trace whether to trace
      * @return the result
      */
-    private InstanceResult dipg(final ForwardFamily family, final FamilyProblem problem, final Instance inst,
-                                final Deceptron model, final boolean trace) {
-        final DipgOptimizer optimizer = new DipgOptimizer().withDeceptrons(model).withTrace(trace);
+    private static InstanceResult dipg(final ForwardFamily family, final FamilyProblem problem, final Instance inst,
+                                       final Deceptron model, final SolveCounter counter, final boolean trace) {
+        final boolean accepted = new DipgOptimizer().withDeceptrons(model).lookup(problem).getDeceptron().isPresent();
+        final DipgOptimizer optimizer = new DipgOptimizer()
+                .withDeceptrons(accepted ? new CountingDeceptron(model, counter) : model).withTrace(trace);
         final long t0 = System.nanoTime();
         try {
             final DipgOptimum o = optimizer.optimize(problem);
             final double ms = (System.nanoTime() - t0) * 1e-6;
             final double xr = Stats.rmse(o.getPoint().toArray(), inst.truth());
             return new InstanceResult(family.protocol().isSuccess(o.getRMS(), xr), o.getIterations(),
-                    o.getValueEvaluations(), o.getJacobianEvaluations(), xr, o.getRMS(), ms, null, o.getTrace());
+                    o.getValueEvaluations(), o.getJacobianEvaluations(), counter.counts(), xr, o.getRMS(), ms, null,
+                    o.getTrace());
         } catch (RuntimeException e) {
-            return failure(t0, e);
+            return failure(t0, e, counter);
         }
     }
 
     /**
      * The one-shot learned inverse.
      * @param family the family
-     * @param problem the problem
+     * @param problem the counted problem
      * @param inst the instance
      * @param model the model
+     * @param counter the solve's tally
      * @return the result
      */
-    private InstanceResult oneShot(final ForwardFamily family, final FamilyProblem problem, final Instance inst,
-                                   final Deceptron model) {
+    private static InstanceResult oneShot(final ForwardFamily family, final FamilyProblem problem, final Instance inst,
+                                          final Deceptron model, final SolveCounter counter) {
         final long t0 = System.nanoTime();
-        final DeceptronSession session = model.newSession();
+        final DeceptronSession session = new CountingDeceptron(model, counter).newSession();
         final double[] x = new double[family.model().parameterSize()];
         session.inverse(inst.observed(), x);
         final Evaluation e = problem.evaluate(new ArrayRealVector(x, false));
         final double rms = e.getRMS();
         final double ms = (System.nanoTime() - t0) * 1e-6;
         final double xr = Stats.rmse(e.getPoint().toArray(), inst.truth());
-        return new InstanceResult(family.protocol().isSuccess(rms, xr), 0, 1, 0, xr, rms, ms, null,
+        return new InstanceResult(family.protocol().isSuccess(rms, xr), 0, 1, 0, counter.counts(), xr, rms, ms, null,
                 List.of());
     }
 
     /**
-     * A Hipparchus optimizer.
+     * A non-learned peer: a {@link LeastSquaresOptimizer} on the counted problem, monitored
+     * ({@link MonitoredFamilyProblem}, still a family problem, so that gn-krylov stays matrix-free).
      * @param family the family
-     * @param problem the problem
+     * @param problem the counted problem
      * @param inst the instance
-     * @param optimizer LM or GN
+     * @param optimizer the optimizer
+     * @param counter the solve's tally
      * @param trace whether to trace
      * @return the result
      */
-    private InstanceResult hipparchus(final ForwardFamily family, final FamilyProblem problem, final Instance inst,
-                                      final LeastSquaresOptimizer optimizer, final boolean trace) {
-        final MonitoredProblem monitored = new MonitoredProblem(problem, trace);
+    private static InstanceResult peer(final ForwardFamily family, final FamilyProblem problem, final Instance inst,
+                                       final LeastSquaresOptimizer optimizer, final SolveCounter counter,
+                                       final boolean trace) {
+        final MonitoredFamilyProblem monitored = new MonitoredFamilyProblem(problem, trace);
         final long t0 = System.nanoTime();
         try {
             final Optimum o = optimizer.optimize(monitored);
             final double ms = (System.nanoTime() - t0) * 1e-6;
             final double xr = Stats.rmse(o.getPoint().toArray(), inst.truth());
             return new InstanceResult(family.protocol().isSuccess(o.getRMS(), xr), o.getIterations(),
-                    monitored.getValueEvaluations(), monitored.getJacobianEvaluations(), xr, o.getRMS(), ms, null,
-                    monitored.getTrace());
+                    monitored.getValueEvaluations(), monitored.getJacobianEvaluations(), counter.counts(), xr,
+                    o.getRMS(), ms, null, monitored.getTrace());
         } catch (RuntimeException e) {
-            return failure(t0, e);
+            return failure(t0, e, counter);
         }
     }
 
@@ -293,11 +454,12 @@ public final class BenchRunner {
      * A failed solve (exception).
      * @param t0 start time
      * @param e the exception
+     * @param counter the solve's tally (the work spent until the failure)
      * @return the result
      */
-    private static InstanceResult failure(final long t0, final RuntimeException e) {
+    private static InstanceResult failure(final long t0, final RuntimeException e, final SolveCounter counter) {
         final double ms = (System.nanoTime() - t0) * 1e-6;
-        return new InstanceResult(false, -1, -1, -1, Double.NaN, Double.NaN, ms,
+        return new InstanceResult(false, -1, -1, -1, counter.counts(), Double.NaN, Double.NaN, ms,
                 e.getClass().getSimpleName() + ": " + e.getMessage(), List.of());
     }
 

@@ -2,6 +2,7 @@ package org.deceptron.bench;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything measured on one family.
@@ -13,9 +14,12 @@ import java.util.Map;
  * @param results per method, one result per instance (same instance order for every method)
  * @param summaries one row per method
  * @param typicalInstance index of the instance used for the plot
- * @param traces per method (D-IPG and LM), the traced re-run of the typical instance
+ * @param traces per traced method ({@link BenchRunner#TRACED}), the traced re-run of the typical instance
+ * @param skipped the requested methods that did not run on the family, with the reason
+ * @param linearInverseSetup the cost of the family's linear inverse, when linear-inverse ran
  */
 public record FamilyResults(String familyId, int n, int m, double tolerance, double trainingSeconds,
                             Map<BenchMethod, List<InstanceResult>> results, List<MethodSummary> summaries,
-                            int typicalInstance, Map<BenchMethod, InstanceResult> traces) {
+                            int typicalInstance, Map<BenchMethod, InstanceResult> traces,
+                            Map<BenchMethod, String> skipped, Optional<LinearInverseSetup> linearInverseSetup) {
 }

@@ -19,6 +19,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -30,7 +31,8 @@ public final class ResidualPlot {
     }
 
     /**
-     * Plots the best-so-far residual RMS against wall time for the traced methods of a family.
+     * Plots the best-so-far residual RMS against wall time for the traced methods of a family
+     * ({@link BenchRunner#TRACED}), as step functions: the best RMS so far only changes at an evaluation.
      * @param f the family results
      * @param file the PNG to write
      * @throws IOException on write failure
@@ -38,9 +40,13 @@ public final class ResidualPlot {
     public static void write(final FamilyResults f, final Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
         final XYSeriesCollection data = new XYSeriesCollection();
+        // best-so-far changes only at evaluations: a step function, not a line between them
+        final XYStepRenderer steps = new XYStepRenderer();
         for (final Map.Entry<BenchMethod, InstanceResult> e : f.traces().entrySet()) {
+            steps.setSeriesStroke(data.getSeriesCount(), new BasicStroke(2f));
+            steps.setSeriesPaint(data.getSeriesCount(), colour(e.getKey()));
             final XYSeries s = new XYSeries(e.getKey().label() + " (" + e.getValue().jacobianEvaluations()
-                    + " Jacobians)");
+                    + " Jacobians, " + e.getValue().counts().pdeSolveEquivalents() + " PDE-solve eq.)");
             double best = Double.POSITIVE_INFINITY;
             for (final TracePoint p : e.getValue().trace()) {
                 best = Math.min(best, p.getRms());
@@ -55,6 +61,7 @@ public final class ResidualPlot {
         final LogarithmicAxis y = new LogarithmicAxis("normalised residual RMS (best so far)");
         y.setStrictValuesFlag(false);
         plot.setRangeAxis(y);
+        plot.setRenderer(steps);
         final ValueMarker tol = new ValueMarker(f.tolerance(), Color.GRAY, new BasicStroke(1.5f));
         tol.setLabel("tolerance " + f.tolerance());
         tol.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
@@ -64,6 +71,26 @@ public final class ResidualPlot {
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, 800, 500);
+    }
+
+    /**
+     * Returns the colour of a method, the same in every plot.
+     * @param method the method
+     * @return its colour
+     */
+    private static Color colour(final BenchMethod method) {
+        switch (method) {
+            case DIPG:
+                return new Color(0xD62728);
+            case LM:
+                return new Color(0x1F77B4);
+            case GN_KRYLOV:
+                return new Color(0x2CA02C);
+            case LINEAR_INVERSE:
+                return new Color(0xFF7F0E);
+            default:
+                return Color.DARK_GRAY;
+        }
     }
 
     /**

@@ -61,7 +61,8 @@ class BenchRunnerTest {
         assertThat(calls[0]).isEqualTo(BenchRunner.plannedSolves(1, List.of(BenchMethod.values()), 4, 1));
         final FamilyResults r = results.get(0);
         assertThat(r.summaries()).extracting(MethodSummary::method)
-                .containsExactly("dipg", "dipg-nojcp", "one-shot", "lm", "gn");
+                .containsExactly("dipg", "dipg-nojcp", "dipg-identity", "one-shot", "lm", "gn", "gn-krylov",
+                        "linear-inverse");
         final MethodSummary dipg = ResultsWriter.find(r, BenchMethod.DIPG);
         final MethodSummary lm = ResultsWriter.find(r, BenchMethod.LM);
         assertThat(dipg.successRate()).isEqualTo(1.0);
@@ -70,15 +71,23 @@ class BenchRunnerTest {
         assertThat(lm.medianJacobianEvaluations()).isPositive();
         assertThat(lm.speedupVsLm()).isEqualTo(1.0);
         assertThat(ResultsWriter.find(r, BenchMethod.ONE_SHOT).medianValueEvaluations()).isEqualTo(1.0);
-        assertThat(r.traces()).containsKeys(BenchMethod.DIPG, BenchMethod.LM);
+        assertThat(r.traces()).containsOnlyKeys(BenchMethod.DIPG, BenchMethod.GN_KRYLOV, BenchMethod.LINEAR_INVERSE,
+                BenchMethod.LM);
+        assertThat(r.skipped()).isEmpty();
+        assertThat(r.linearInverseSetup()).isPresent();
         assertThat(r.trainingSeconds()).isEqualTo(12.0);
 
         ResultsWriter.writeCsv(results, dir.resolve("results.csv"));
         final List<String> csv = Files.readAllLines(dir.resolve("results.csv"));
         assertThat(csv.get(0)).isEqualTo("family,method,n,m,instances,success_rate,median_iterations,"
-                + "median_value_evals,median_jacobian_evals,mean_x_rmse,median_ms,speedup_vs_lm");
-        assertThat(csv).hasSize(1 + 5);
-        assertThat(csv.get(4)).startsWith("linear-test,lm,12,12,4,1.0000,");
+                + "median_value_evals,median_jacobian_evals,mean_x_rmse,median_ms,speedup_vs_lm,"
+                + "forward_solves,tangent_solves,adjoint_solves,g_evals,pde_solve_equivalents,mean_ms,p90_ms,"
+                + "best_peer,speedup_vs_best_peer");
+        assertThat(csv).hasSize(1 + 8);
+        assertThat(csv.get(5)).startsWith("linear-test,lm,12,12,4,1.0000,");
+        for (final String line : csv) {
+            assertThat(line.split(",", -1)).hasSize(21);
+        }
         final String md = ResultsWriter.markdown(results, "header line");
         assertThat(md).startsWith("header line").contains("| linear-test | dipg | 12 | 12 | 4 | 100% |")
                 .contains("break-even");
@@ -112,7 +121,43 @@ class BenchRunnerTest {
         assertThat(s.speedupVsLm()).isEqualTo(10.0);
     }
 
+    @Test
+    void everyMethodIsChargedItsOwnWork() {
+        final LinearFamily family = new LinearFamily();
+        final Deceptron exact = linearDeceptron(family, family.inverse(), family.matrix(), 12.0);
+        final BenchRunner runner = new BenchRunner(3, 0, 5, List.of(BenchMethod.values()), BenchListener.NONE);
+        final FamilyResults r = runner.run(Map.of(family, new DeceptronPair(Optional.of(exact), Optional.empty())))
+                .get(0);
+        final int n = LinearFamily.N;
+        assertThat(r.skipped()).containsOnlyKeys(BenchMethod.DIPG_NOJCP);
+        final WorkMedians dipg = ResultsWriter.find(r, BenchMethod.DIPG).work();
+        assertThat(dipg.gEvaluations()).isPositive();
+        assertThat(dipg.tangentSolves() + dipg.adjointSolves()).isZero();
+        final MethodSummary lm = ResultsWriter.find(r, BenchMethod.LM);
+        assertThat(lm.work().tangentSolves()).isEqualTo(n * lm.medianJacobianEvaluations());
+        assertThat(lm.work().gEvaluations()).isZero();
+        final MethodSummary krylov = ResultsWriter.find(r, BenchMethod.GN_KRYLOV);
+        assertThat(krylov.successRate()).isEqualTo(1.0);
+        assertThat(krylov.medianJacobianEvaluations()).isZero();
+        assertThat(krylov.work().adjointSolves()).isPositive();
+        assertThat(krylov.work().pdeSolveEquivalents()).isEqualTo(krylov.work().forwardSolves()
+                + krylov.work().tangentSolves() + krylov.work().adjointSolves());
+        final MethodSummary oneShot = ResultsWriter.find(r, BenchMethod.ONE_SHOT);
+        assertThat(oneShot.work()).isEqualTo(new WorkMedians(1, 0, 0, 1, 1));
+        assertThat(ResultsWriter.find(r, BenchMethod.DIPG).bestPeer()).isNotEmpty();
+        assertThat(ResultsWriter.markdown(List.of(r), "h")).contains("Not run:")
+                .contains("- linear-test, dipg-nojcp: no -JCP model").contains("against the best peer");
+    }
+
+    @Test
+    void percentilesInterpolateBetweenOrderStatistics() {
+        final double[] ms = {5, 1, 4, 2, 3};
+        assertThat(Stats.percentile(ms, 0.9)).isEqualTo(4.6, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(Stats.percentile(ms, 0.5)).isEqualTo(Stats.median(ms));
+        assertThat(Stats.percentile(new double[0], 0.9)).isNaN();
+    }
+
     private static InstanceResult result(final boolean ok, final double ms) {
-        return new InstanceResult(ok, 2, 3, 0, 0.1, 1.0, ms, null, List.of());
+        return new InstanceResult(ok, 2, 3, 0, new SolveCounts(3, 0, 0, 0, 2), 0.1, 1.0, ms, null, List.of());
     }
 }

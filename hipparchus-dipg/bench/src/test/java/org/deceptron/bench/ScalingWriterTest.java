@@ -23,8 +23,12 @@ class ScalingWriterTest {
         final String id = nodes == 16 ? "heat-2d" : "heat-2d-" + nodes + "x" + nodes;
         final double lmMs = 1e-6 * n * n * n;
         final double dipgMs = 0.01 * n;
-        final MethodSummary lm = new MethodSummary(id, "lm", n, n, 5, 1.0, 7, 9, 8, 0.05, lmMs, 1.0);
-        final MethodSummary dipg = new MethodSummary(id, "dipg", n, n, 5, 0.8, 2, 3, 0, 0.06, dipgMs, lmMs / dipgMs);
+        final WorkMedians lmWork = new WorkMedians(17, 8 * n, 0, 0, 17 + 8 * n);
+        final WorkMedians dipgWork = new WorkMedians(3, 0, 0, 4, 3);
+        final MethodSummary lm = new MethodSummary(id, "lm", n, n, 5, 1.0, 7, 9, 8, 0.05, lmMs, 1.0, lmWork, lmMs,
+                lmMs, "lm", 1.0);
+        final MethodSummary dipg = new MethodSummary(id, "dipg", n, n, 5, 0.8, 2, 3, 0, 0.06, dipgMs, lmMs / dipgMs,
+                dipgWork, dipgMs, dipgMs, "", Double.NaN);
         return new ScalingPoint(id, nodes, n, lm, dipg, nodes == 24 ? Double.NaN : 10.0 * nodes);
     }
 

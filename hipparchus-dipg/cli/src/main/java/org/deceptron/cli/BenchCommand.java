@@ -30,14 +30,26 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code dipg bench}: D-IPG against Hipparchus LM (and GN, one-shot, the -JCP ablation) on the families.
+ * {@code dipg bench}: D-IPG against its non-learned peers (Hipparchus LM and GN, core's matrix-free
+ * Gauss-Newton-Krylov, the amortised linear inverse) and its ablations (-JCP, identity preconditioner, one-shot)
+ * on the families ({@link BenchMethod}); per method the success rate, the forward, tangent and adjoint solves and
+ * g evaluations per solve, the time statistics and the speed-ups against LM and against the family's best peer,
+ * plus the break-even against that peer ({@link ResultsWriter}).
+ * <p>
+ * Defaults of its own ({@link Defaults}): {@value Defaults#INSTANCES} timed instances and {@value Defaults#WARMUP}
+ * warm-up instances per family (the runner repeats the warm-up in rounds for the fast methods, see
+ * {@link BenchRunner}), where {@code dipg scaling} keeps the shared options' defaults.
+ * </p>
  * <p>
  * With {@code --stress} it runs the stress suite instead ({@link StressRunner}, scenarios in {@link StressScenario}):
  * per family that has a +JCP model, D-IPG and Hipparchus LM side by side on the nominal instances, on noise x5 (at
@@ -57,9 +69,10 @@ import picocli.CommandLine.Spec;
  * and in the CSV); the suite never aborts.
  * </p>
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark D-IPG against Hipparchus LM and GN on the registered families (results.csv, "
-                + "results.md, one PNG per family); with --stress, the stress suite (stress.csv, stress.md).")
+@Command(name = "bench", mixinStandardHelpOptions = true, defaultValueProvider = BenchCommand.Defaults.class,
+        description = "Benchmark D-IPG against its non-learned peers (Hipparchus LM and GN, Gauss-Newton-Krylov, the "
+                + "linear inverse) and its ablations on the registered families (results.csv, results.md, one PNG "
+                + "per family); with --stress, the stress suite (stress.csv, stress.md).")
 public final class BenchCommand implements Callable<Integer> {
 
     /** Picocli spec (for errors). */
@@ -89,7 +102,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Methods. */
     @Option(names = "--methods", split = ",", paramLabel = "M",
-            description = "Methods: dipg, dipg-nojcp, one-shot, lm, gn (default: all; lm is always run).")
+            description = "Methods: dipg, dipg-nojcp, dipg-identity, one-shot, lm, gn, gn-krylov, linear-inverse "
+                    + "(default: all; lm is always run).")
     private List<String> methods = new ArrayList<>();
 
     /** Stress suite instead of the benchmark. */
@@ -205,18 +219,37 @@ public final class BenchCommand implements Callable<Integer> {
             return list;
         }
         for (final String m : methods) {
-            BenchMethod found = null;
-            for (final BenchMethod b : BenchMethod.values()) {
-                if (b.label().equals(m)) {
-                    found = b;
-                }
-            }
-            if (found == null) {
-                throw new ParameterException(spec.commandLine(), "unknown method '" + m
-                        + "' (known: dipg, dipg-nojcp, one-shot, lm, gn)");
-            }
-            list.add(found);
+            list.add(BenchMethod.byLabel(m).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "unknown method '" + m + "' (known: " + BenchMethod.labels() + ")")));
         }
         return list;
+    }
+
+    /**
+     * The bench's defaults of the shared {@link InstanceOptions}: more timed instances than {@code dipg scaling}
+     * (medians and the 90th percentile over 10 solves), and two warm-up instances.
+     */
+    public static final class Defaults implements IDefaultValueProvider {
+
+        /** Default number of timed instances per family. */
+        public static final int INSTANCES = 10;
+
+        /** Default number of warm-up instances per family and method. */
+        public static final int WARMUP = 2;
+
+        /** {@inheritDoc} */
+        @Override
+        public String defaultValue(final ArgSpec argSpec) {
+            if (argSpec instanceof OptionSpec) {
+                final String name = ((OptionSpec) argSpec).longestName();
+                if ("--instances".equals(name)) {
+                    return Integer.toString(INSTANCES);
+                }
+                if ("--warmup".equals(name)) {
+                    return Integer.toString(WARMUP);
+                }
+            }
+            return null;
+        }
     }
 }
