@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.deceptron.dipg.DipgOptimizer;
 import org.deceptron.dipg.DipgOptimum;
+import org.deceptron.dipg.krylov.GaussNewtonKrylovOptimizer;
 import org.deceptron.dipg.problem.FamilyProblemFactory;
 import org.deceptron.dipg.problem.MonitoredProblem;
 import org.deceptron.dipg.registry.DeceptronRegistry;
@@ -99,12 +100,15 @@ class HostileConditionsTest {
                         inst.observed()));
                 final DipgOptimum d = new DipgOptimizer().withDeceptrons(nan)
                         .optimize(FamilyProblemFactory.create(f, inst.observed()));
+                final Optimum gnk = new GaussNewtonKrylovOptimizer()
+                        .optimize(FamilyProblemFactory.create(f, inst.observed()));
                 lmSuccess += success(f, inst, lm) ? 1 : 0;
                 dipgSuccess += success(f, inst, d) ? 1 : 0;
                 assertThat(d.getAbandonReason()).hasValueSatisfying(r -> assertThat(r)
-                        .startsWith("learned path abandoned at iteration 0: Deceptron output not finite"));
-                // abandoned before the first step: exactly Levenberg-Marquardt
-                assertThat(d.getPoint().toArray()).containsExactly(lm.getPoint().toArray());
+                        .startsWith("learned path abandoned at iteration 1: Deceptron output not finite"));
+                // abandoned at the first trial, before any step: exactly the matrix-free safety net from the start
+                assertThat(d.getPoint().toArray()).containsExactly(gnk.getPoint().toArray());
+                assertThat(d.getEvaluations()).isEqualTo(gnk.getEvaluations());
             }
             System.out.printf(Locale.ROOT, "[hostile] %s NaN Deceptron: D-IPG %d/8, LM %d/8%n", id, dipgSuccess,
                     lmSuccess);

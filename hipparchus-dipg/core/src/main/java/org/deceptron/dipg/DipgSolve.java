@@ -79,6 +79,13 @@ final class DipgSolve {
      */
     static final double SAFETY_NET_STEP_BOUND = 4.0;
 
+    /**
+     * Share of the remaining evaluations a matrix-free fallback or safety net may use before Levenberg-Marquardt
+     * takes over from its best point with the rest (so that the solve stays as reliable as Levenberg-Marquardt
+     * where Gauss-Newton-Krylov is slow, e.g. when the checker cannot be met).
+     */
+    static final double MATRIX_FREE_SHARE = 0.5;
+
     /** Number of iterations needing Levenberg-Marquardt after which the learned path is abandoned. */
     static final int MAX_LEARNED_FAILURES = 2;
 
@@ -153,6 +160,21 @@ final class DipgSolve {
 
     /** Tangent products of the matrix-free fallbacks. */
     private int fallbackTangents;
+
+    /** Whether {@link #gt} holds g(F(x)) at the current point (it is computed only when a step needs it). */
+    private boolean gtValid;
+
+    /** Whether {@link #gPrevious} holds g(F(x)) at {@link #xPrevious}. */
+    private boolean gPreviousValid;
+
+    /** Whether the RJCP of the last accepted learned step is still to be recorded (when g(F(x)) is computed). */
+    private boolean rjcpPending;
+
+    /** Whether the next learned step is the solve's first one (tried first as the one-shot point g(y*)). */
+    private boolean firstStep = true;
+
+    /** Whether the learned direction uses the paper's form p = g(y_p) - x for the current trial. */
+    private boolean paperTrial;
 
     /** The RJCP of the last learned step, NaN after a Krylov step or a fallback (the gate's input). */
     private double gateRjcp = Double.NaN;
@@ -322,12 +344,6 @@ final class DipgSolve {
         Phase phase = Phase.LEARNED;
         if (session == null) {
             phase = abandon(sessionFailure);
-        } else {
-            try {
-                session.inverse(yt, gt);
-            } catch (LearnedPathFailure f) {
-                phase = abandon(f.getMessage());
-            }
         }
         while (phase != Phase.DONE) {
             if (phase != Phase.SAFETY_NET && !withinLearnedBudget(1, 1)) {
@@ -431,12 +447,27 @@ final class DipgSolve {
      * @return true when a step was accepted
      */
     private boolean learnedStep() {
-        final Evaluation e = backtrack(learned, settings.stepSize());
+        Evaluation e = null;
+        if (firstStep && settings.stepVariant() == StepVariant.BIAS_CORRECTED) {
+            // the first step from the start is tried as the one-shot point x + rho (g(y*) - x): it needs no
+            // g(F(x0)), and when the Deceptron is good it is the whole solve; if it is rejected, the usual
+            // bias-corrected steps follow
+            paperTrial = true;
+            try {
+                e = backtrack(learned, settings.stepSize(), 0);
+            } finally {
+                paperTrial = false;
+            }
+        }
+        firstStep = false;
+        if (e == null) {
+            e = backtrack(learned, settings.stepSize(), settings.maxBacktracks());
+        }
         if (e == null) {
             return false;
         }
         accept(e);
-        recordRjcp();
+        rjcpPending = gPreviousValid;
         recorder.learnedStep();
         history[stepsSinceFallback % history.length] = chi2;
         stepsSinceFallback++;
@@ -462,7 +493,8 @@ final class DipgSolve {
         if (!Double.isFinite(predictedResidual) || predictedResidual > KRYLOV_MIN_GAIN * chi2) {
             return false;
         }
-        final Evaluation e = backtrack(new KrylovDirection(chi2 - predictedResidual), 1.0);
+        final Evaluation e = backtrack(new KrylovDirection(chi2 - predictedResidual), 1.0,
+                settings.maxBacktracks());
         if (e == null) {
             return false;
         }
@@ -479,12 +511,13 @@ final class DipgSolve {
      * A trial that does not move is skipped without evaluation; a non-finite one ends the search.
      * @param direction the step direction
      * @param firstScale the first scale
+     * @param halvings the number of halvings after the first scale
      * @return the evaluation of the accepted trial, or null when none is accepted
      * @throws LearnedPathFailure when the Deceptron fails or the learned path's budget is used up
      */
-    private Evaluation backtrack(final Direction direction, final double firstScale) {
+    private Evaluation backtrack(final Direction direction, final double firstScale, final int halvings) {
         double s = firstScale;
-        for (int k = 0; k <= settings.maxBacktracks(); k++) {
+        for (int k = 0; k <= halvings; k++) {
             direction.trialPoint(s);
             boolean finite = true;
             boolean moved = false;
@@ -506,7 +539,7 @@ final class DipgSolve {
                 if (chi2Trial < chi2 && chi2 - chi2Trial >= direction.requiredDecrease(s)) {
                     return e;
                 }
-                if (!withinLearnedBudget(0, settings.maxBacktracks() - k)) {
+                if (!withinLearnedBudget(0, halvings - k)) {
                     // a rejected trial when the remaining halvings no longer fit in the learned path's share
                     throw new LearnedPathFailure(budgetReason());
                 }
@@ -523,13 +556,30 @@ final class DipgSolve {
     private void accept(final Evaluation e) {
         System.arraycopy(x, 0, xPrevious, 0, x.length);
         System.arraycopy(gt, 0, gPrevious, 0, gt.length);
+        gPreviousValid = gtValid;
         setCurrent(e);
         double step = 0;
         for (int j = 0; j < x.length; j++) {
             step += (x[j] - xPrevious[j]) * (x[j] - xPrevious[j]);
         }
         lastStepLength = Math.sqrt(step);
-        session.inverse(yt, gt);
+    }
+
+    /**
+     * Makes sure {@link #gt} holds g(F(x)) at the current point, evaluating it when it does not (and then
+     * recording the RJCP of the learned step that led here). g(F(x)) is not evaluated at a point where the solve
+     * stops, nor after a step whose successor does not need it.
+     * @throws LearnedPathFailure when the Deceptron fails
+     */
+    private void ensureGt() {
+        if (!gtValid) {
+            session.inverse(yt, gt);
+            gtValid = true;
+            if (rjcpPending) {
+                recordRjcp();
+            }
+        }
+        rjcpPending = false;
     }
 
     /**
@@ -597,11 +647,6 @@ final class DipgSolve {
         if (!view.isCapped()) {
             return stop(StopReason.LEVENBERG_MARQUARDT);
         }
-        try {
-            session.inverse(yt, gt);
-        } catch (LearnedPathFailure f) {
-            return abandon(f.getMessage());
-        }
         return next(Phase.FALLBACK, false);
     }
 
@@ -652,18 +697,26 @@ final class DipgSolve {
             account(view, lm.optimize(view), iterationCredit);
             return view;
         }
+        // Gauss-Newton-Krylov gets half of the remaining evaluations; Levenberg-Marquardt keeps the rest
+        view.withShare(MATRIX_FREE_SHARE);
         final int before = problem.getValueEvaluations();
         final GuardedOperators operators = new GuardedOperators(JacobianOperators.matrixFree(familyProblem));
         final KrylovOptimum o;
         try {
             o = new GaussNewtonKrylovOptimizer().withOperators(operators).optimize(view);
-        } catch (TangentFailure f) {
-            krylovDisabled = true;
+        } catch (TangentFailure | FallbackProblem.ShareExhausted f) {
             fallbackTangents += operators.tangents;
-            recorder.krylovDisabled(iterations.getCount(), f.getMessage());
-            // the evaluations made before the failure are paid; their points are dropped
+            if (f instanceof TangentFailure) {
+                krylovDisabled = true;
+                recorder.krylovDisabled(iterations.getCount(), f.getMessage());
+            }
+            // the evaluations made are paid; the best point reached is kept
             evaluations.increment(problem.getValueEvaluations() - before);
-            return runFallback(cap, iterationCredit, lm);
+            setCurrent(view.getBest());
+            final FallbackProblem rest = new FallbackProblem(problem, current, evaluations, iterations, checker,
+                    cap, 1, iterationCredit);
+            account(rest, lm.optimize(rest), iterationCredit);
+            return rest;
         }
         fallbackTangents += o.getTangentProducts();
         account(view, o, iterationCredit);
@@ -890,6 +943,8 @@ final class DipgSolve {
      */
     private void setCurrent(final Evaluation e) {
         current = e;
+        gtValid = false;
+        rjcpPending = false;
         // the getters already return fresh vectors: read them in place rather than copying twice
         System.arraycopy(data(e.getPoint()), 0, x, 0, x.length);
         final double[] res = data(e.getResiduals());
@@ -924,8 +979,11 @@ final class DipgSolve {
             for (int i = 0; i < r.length; i++) {
                 yp[i] = yt[i] + alpha * scale[i] * r[i];
             }
+            final boolean paper = paperTrial || settings.stepVariant() == StepVariant.PAPER;
+            if (!paper) {
+                ensureGt();
+            }
             session.inverse(yp, gp);
-            final boolean paper = settings.stepVariant() == StepVariant.PAPER;
             final double rho = settings.relaxation();
             for (int j = 0; j < x.length; j++) {
                 final double p = paper ? gp[j] - x[j] : gp[j] - gt[j];

@@ -55,6 +55,12 @@ final class FallbackProblem extends LeastSquaresAdapter {
     /** Number of evaluations answered with the evaluation at the current point (0 or 1). */
     private int reusedEvaluations;
 
+    /** Evaluations the optimizer may make in this view (at most the remaining ones). */
+    private int share = Integer.MAX_VALUE;
+
+    /** The evaluation of lowest cost the view has seen. */
+    private Evaluation best;
+
     /**
      * Creates the view.
      * @param problem the (monitored) problem
@@ -72,6 +78,7 @@ final class FallbackProblem extends LeastSquaresAdapter {
         super(problem);
         this.start = current.getPoint();
         this.startEvaluation = current;
+        this.best = current;
         this.maxEvaluations = evaluations.getMaximalCount();
         this.remainingEvaluations = (int) Math.min(Integer.MAX_VALUE,
                 Math.max(0L, (long) maxEvaluations - evaluations.getCount() + evaluationCredit));
@@ -92,9 +99,34 @@ final class FallbackProblem extends LeastSquaresAdapter {
     @Override
     public Incrementor getEvaluationCounter() {
         final int max = maxEvaluations;
+        if (share < remainingEvaluations) {
+            return new Incrementor(share, n -> {
+                throw new ShareExhausted();
+            });
+        }
         return new Incrementor(remainingEvaluations, n -> {
             throw new MathIllegalStateException(LocalizedCoreFormats.MAX_COUNT_EXCEEDED, max);
         });
+    }
+
+    /**
+     * Limits the evaluations of the optimizer run in this view to a share of the remaining ones: exceeding the
+     * share raises {@link ShareExhausted} (not {@code MAX_COUNT_EXCEEDED}), so that another optimizer can go on
+     * from {@link #getBest()} with the rest.
+     * @param fraction the share of the remaining evaluations, in (0, 1]
+     * @return this
+     */
+    FallbackProblem withShare(final double fraction) {
+        share = (int) Math.max(1, Math.floor(fraction * remainingEvaluations));
+        return this;
+    }
+
+    /**
+     * Returns the evaluation of lowest cost seen by the view (the current point's when none was lower).
+     * @return the evaluation
+     */
+    Evaluation getBest() {
+        return best;
     }
 
     /** {@inheritDoc} */
@@ -132,7 +164,23 @@ final class FallbackProblem extends LeastSquaresAdapter {
             return e;
         }
         startEvaluation = null;
-        return super.evaluate(point);
+        final Evaluation e = super.evaluate(point);
+        if (e.getCost() < best.getCost()) {
+            best = e;
+        }
+        return e;
+    }
+
+    /** The optimizer used up its share of the view's evaluations ({@link #withShare}); carries no stack trace. */
+    static final class ShareExhausted extends RuntimeException {
+
+        /** Serializable version identifier. */
+        private static final long serialVersionUID = 20261202L;
+
+        /** Creates the signal. */
+        ShareExhausted() {
+            super("share of the evaluations used", null, false, false);
+        }
     }
 
     /**

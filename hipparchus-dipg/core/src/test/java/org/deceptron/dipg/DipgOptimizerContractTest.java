@@ -155,7 +155,7 @@ class DipgOptimizerContractTest {
                         + " forward, 0 Jacobian, 0 tangent)")
                 .doesNotContain("\n");
         assertThat(d.fullReport()).contains("Deceptron          exact").contains("Termination        CHECKER")
-                .contains("  learned steps    " + d.getDipgSteps()).contains("RJCP               " + d.getDipgSteps()
+                .contains("  learned steps    " + d.getDipgSteps()).contains("RJCP               " + d.getRjcpPath().length
                         + " values");
         final DipgOptimum lm = new DipgOptimizer().withRegistry(org.deceptron.dipg.registry.DeceptronRegistry.empty())
                 .optimize(FamilyProblemFactory.create(family, observation(4), family.defaultStart()));

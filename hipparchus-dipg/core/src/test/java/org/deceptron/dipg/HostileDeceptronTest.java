@@ -79,13 +79,13 @@ class HostileDeceptronTest {
             for (long seed = 1; seed <= 4; seed++) {
                 final DipgOptimum d = solveLikeLm(hostile, family, seed);
                 assertThat(d.getAbandonReason()).hasValueSatisfying(r -> assertThat(r)
-                        .startsWith("learned path abandoned at iteration 0: Deceptron output not finite")
+                        .startsWith("learned path abandoned at iteration 1: Deceptron output not finite")
                         .contains("g(y) has entry 3 = " + bad));
                 assertThat(d.getDipgSteps()).isZero();
                 assertThat(d.getStopReason()).isEqualTo(StopReason.CHECKER);
-                assertThat(d.getDeceptronStatus()).contains("learned path abandoned at iteration 0");
-                assertThat(d.briefReport()).contains("; learned path abandoned at iteration 0: Deceptron output");
-                assertThat(d.fullReport()).contains("Learned path       learned path abandoned at iteration 0");
+                assertThat(d.getDeceptronStatus()).contains("learned path abandoned at iteration 1");
+                assertThat(d.briefReport()).contains("; learned path abandoned at iteration 1: Deceptron output");
+                assertThat(d.fullReport()).contains("Learned path       learned path abandoned at iteration 1");
             }
         }
     }

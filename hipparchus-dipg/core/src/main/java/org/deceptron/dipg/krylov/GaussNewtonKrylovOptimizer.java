@@ -23,8 +23,8 @@ import org.hipparchus.util.Incrementor;
  * problem the evaluation's Jacobian is used as an operator ({@link JacobianOperators#forProblem}).
  * </p>
  * <p>
- * It honours Hipparchus' contract: the problem's convergence checker (after each accepted step; without a checker
- * the solve stops when the cost stagnates), its evaluation and iteration limits (exceeding either throws
+ * It honours Hipparchus' contract: the problem's convergence checker (after each accepted step; like
+ * Levenberg-Marquardt it also stops when an accepted step decreases the cost by less than a relative 1e-10), its evaluation and iteration limits (exceeding either throws
  * {@code MAX_COUNT_EXCEEDED}), its start and its evaluation. Immutable and thread safe; configure it with the
  * {@code withXxx} methods, which return copies.
  * </p>
@@ -43,13 +43,16 @@ public final class GaussNewtonKrylovOptimizer implements LeastSquaresOptimizer {
     /** Default sufficient-decrease (Armijo) constant on the linear model's predicted decrease. */
     public static final double DEFAULT_SUFFICIENT_DECREASE = 1.0e-4;
 
+    /** Step halvings of a damped retry. */
+    static final int DAMPED_BACKTRACKS = 2;
+
     /** Number of tenfold damping increases tried after a direction without decrease. */
     static final int MAX_DAMPING_TRIES = 4;
 
     /** Damping of the first damped try, relative to the Rayleigh quotient ||J d||^2 / ||d||^2 of the step. */
     static final double FIRST_DAMPING = 1.0e-2;
 
-    /** Relative cost decrease below which a solve without checker stops. */
+    /** Relative cost decrease of an accepted step below which the solve stops (as LM's cost tolerance). */
     static final double COST_STAGNATION = 1.0e-10;
 
     /** Forcing rule. */
@@ -279,7 +282,9 @@ public final class GaussNewtonKrylovOptimizer implements LeastSquaresOptimizer {
                     for (int i = 0; i < r.length; i++) {
                         jdJd += (r[i] - s[i]) * (r[i] - s[i]);
                     }
-                    accepted = backtrack(x, d, chi2, rJd, jdJd);
+                    // a damped retry gets few halvings: the damping, not the step length, is what changes
+                    accepted = backtrack(x, d, chi2, rJd, jdJd,
+                            attempt == 0 ? maxBacktracks : Math.min(maxBacktracks, DAMPED_BACKTRACKS));
                     if (accepted == null) {
                         final double dd = Cgls.dot(d, d);
                         lambda = lambda > 0 ? 10 * lambda
@@ -292,15 +297,13 @@ public final class GaussNewtonKrylovOptimizer implements LeastSquaresOptimizer {
                 lambda *= 0.1;
                 final Evaluation previous = current;
                 current = accepted;
-                if (checker != null) {
-                    if (checker.converged(iterations.getCount(), previous, current)) {
-                        return result(current, KrylovStopReason.CHECKER);
-                    }
-                } else {
-                    final double cost = current.getCost();
-                    if (chi2 - cost * cost <= COST_STAGNATION * chi2) {
-                        return result(current, KrylovStopReason.COST_STAGNATION);
-                    }
+                if (checker != null && checker.converged(iterations.getCount(), previous, current)) {
+                    return result(current, KrylovStopReason.CHECKER);
+                }
+                final double cost = current.getCost();
+                if (chi2 - cost * cost <= COST_STAGNATION * chi2) {
+                    // as Levenberg-Marquardt's cost tolerance: no more progress to working precision
+                    return result(current, KrylovStopReason.COST_STAGNATION);
                 }
                 previousGradient = gradientNorm;
                 previousEta = eta;
@@ -314,16 +317,17 @@ public final class GaussNewtonKrylovOptimizer implements LeastSquaresOptimizer {
          * @param chi2 the current chi-square
          * @param rJd r . J d
          * @param jdJd ||J d||^2
+         * @param halvings the number of halvings allowed
          * @return the accepted evaluation, or null
          */
         private Evaluation backtrack(final double[] x, final double[] d, final double chi2, final double rJd,
-                                     final double jdJd) {
+                                     final double jdJd, final int halvings) {
             if (!(rJd > 0)) {
                 // not a descent direction of the linear model (an empty or broken-down inner solve)
                 return null;
             }
             double t = 1;
-            for (int k = 0; k <= maxBacktracks; k++) {
+            for (int k = 0; k <= halvings; k++) {
                 boolean moved = false;
                 for (int q = 0; q < x.length; q++) {
                     trial[q] = x[q] + t * d[q];

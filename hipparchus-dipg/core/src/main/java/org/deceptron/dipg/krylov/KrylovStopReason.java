@@ -6,7 +6,10 @@ public enum KrylovStopReason {
     /** The problem's convergence checker was satisfied. */
     CHECKER,
 
-    /** No checker: the cost decreased by less than a relative {@code 1e-10} in an accepted step. */
+    /**
+     * An accepted step decreased the cost by less than a relative {@code 1e-10} (with or without a checker, as
+     * Levenberg-Marquardt's cost tolerance).
+     */
     COST_STAGNATION,
 
     /** The gradient J^T r is zero: the point is stationary. */
