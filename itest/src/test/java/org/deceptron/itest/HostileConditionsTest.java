@@ -143,8 +143,11 @@ class HostileConditionsTest {
                 sessionSuccess += success(f, inst, s) ? 1 : 0;
                 disabled += t.getKrylovDisabledReason().isPresent() ? 1 : 0;
                 t.getKrylovDisabledReason().ifPresent(r -> assertThat(r).contains("tangent model threw"));
-                assertThat(s.getAbandonReason()).hasValueSatisfying(r -> assertThat(r)
-                        .contains("Deceptron session threw IllegalStateException: session closed"));
+                // the session throws at its second call: unless the first learned step (one g evaluation) solved it
+                if (s.getDipgSteps() != 1 || s.getIterations() != 1) {
+                    assertThat(s.getAbandonReason()).as(s.briefReport()).hasValueSatisfying(r -> assertThat(r)
+                            .contains("Deceptron session threw IllegalStateException: session closed"));
+                }
             }
             System.out.printf(Locale.ROOT, "[hostile] %s: throwing jvp D-IPG %d/8 (Krylov disabled in %d), "
                     + "throwing session D-IPG %d/8, LM %d/8%n", id, tangentSuccess, disabled, sessionSuccess,
@@ -212,7 +215,7 @@ class HostileConditionsTest {
                 private void misbehave(final double[] out) {
                     if (nan) {
                         Arrays.fill(out, Double.NaN);
-                    } else if (++calls > 2) {
+                    } else if (++calls > 1) {
                         throw new IllegalStateException("session closed");
                     }
                 }
