@@ -34,8 +34,12 @@ import org.osgi.framework.ServiceReference;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DynamicDeceptronTest {
 
-    /** Families by increasing solve cost: the first one with a model bundle is used. */
-    private static final List<String> BY_COST = List.of("heat-1d", "heat-2d", "darcy-2d", "heat-3d",
+    /**
+     * Families by increasing solve cost: the first one with a model bundle is used. heat-1d is not among them: its
+     * Deceptron solves in one learned step (nothing left to do after a stop in mid-solve), and Levenberg-Marquardt
+     * alone, which the solves get while the bundle is gone, misses the tolerance on a few percent of its instances.
+     */
+    private static final List<String> BY_COST = List.of("heat-2d", "darcy-2d", "heat-3d",
             "adv-diff-2d", "allen-cahn-2d", "navier-stokes-2d");
 
     /** The optimizer service. */
@@ -120,12 +124,13 @@ class DynamicDeceptronTest {
         Scenarios.Instance inst = null;
         for (int i = 0; inst == null; i++) {
             final Scenarios.Instance candidate = new Scenarios.Instance(family, Scenarios.seed(id, 300 + i));
-            if (Scenarios.solveWithDeceptron(optimizer, candidate).getDipgSteps() >= 3) {
+            if (Scenarios.solveWithDeceptron(optimizer, candidate).getDipgSteps() >= 2) {
                 inst = candidate;
             }
-            assertTrue(i < 50, "no instance of " + id + " with 3 or more D-IPG steps");
+            assertTrue(i < 50, "no instance of " + id + " with 2 or more D-IPG steps");
         }
-        final HookedProblem problem = new HookedProblem(inst.problem(), 2, () -> {
+        // the bundle stops at the start evaluation: every D-IPG step comes after it
+        final HookedProblem problem = new HookedProblem(inst.problem(), 1, () -> {
             try {
                 bundle.stop();
             } catch (Exception e) {
@@ -135,12 +140,12 @@ class DynamicDeceptronTest {
         try {
             final DipgOptimum o = (DipgOptimum) optimizer.optimize(problem);
             assertEquals(Bundle.RESOLVED, bundle.getState(), "the bundle was stopped during the solve");
-            assertTrue(problem.count() > 2, "the solve went on after the stop");
+            assertTrue(problem.count() > 1, "the solve went on after the stop");
             assertTrue(o.getRMS() <= family.protocol().tolerance(), () -> "RMS " + o.getRMS() + ": " + o);
             assertTrue(o.getDeceptronName().isPresent(), "the running solve kept its Deceptron");
             assertTrue(o.getDipgSteps() >= 2, () -> "D-IPG steps after the stop: " + o);
             Scenarios.solveWithoutDeceptron(optimizer, inst); // the next solve no longer finds it
-            System.out.println("[felix] " + bundle.getSymbolicName() + " stopped at evaluation 2 of " + problem.count()
+            System.out.println("[felix] " + bundle.getSymbolicName() + " stopped at evaluation 1 of " + problem.count()
                     + " of a running solve: it finished with " + o.getDeceptronName().get() + ", " + o.getDipgSteps()
                     + " D-IPG steps, RMS " + o.getRMS());
         } finally {

@@ -300,10 +300,11 @@ final class DipgSolve {
         this.xPrevious = new double[n];
         this.gPrevious = new double[n];
         this.history = new double[settings.stallWindow() + 1];
-        this.krylov = settings.krylovDimension() > 0 && m == n && hasTangent(family)
+        this.matrixFree = settings.fallbackPolicy() == FallbackPolicy.AUTOMATIC && hasTangentAndAdjoint(family);
+        // with matrix-free fallbacks the Krylov step is never taken (Gauss-Newton-Krylov finishes instead)
+        this.krylov = !matrixFree && settings.krylovDimension() > 0 && m == n && hasTangent(family)
                 ? new KrylovStep(n, m, settings.krylovDimension(), KRYLOV_TOLERANCE, this::tangent) : null;
         this.krylovStep = krylov == null ? null : new double[n];
-        this.matrixFree = settings.fallbackPolicy() == FallbackPolicy.AUTOMATIC && hasTangentAndAdjoint(family);
     }
 
     /**

@@ -15,16 +15,15 @@ class TrainingPresetsTest {
     /** Preset key (family id, or generic preset with its sizes) -> all settings. */
     private static final Map<String, String> PINNED = Map.ofEntries(
             Map.entry("heat-1d",
-                      "f=mlp[128] g=mlp[128] norm=GLOBAL/PER_COMPONENT data=4000/500/128 epochs=140/100/120"
+                      "f=mlp[] g=mlp[] norm=GLOBAL/PER_COMPONENT data=4000/500/128 epochs=140/100/120"
                       + " lr=0.002/0.002/0.001 wd=1.0E-6 clip=5.0 cosine=false losses=0.25/0.02/1.0"
-                      + " jcp=16/2/64/4 target=SURROGATE recGuard=Infinity recOnData=true"
+                      + " jcp=16/2/64/4 target=EXACT recGuard=Infinity recOnData=true"
                       + " seed=7 dtype=FLOAT threads=2 branches=true/true"),
             Map.entry("heat-2d",
-                      "f=conv2d[16, 16] C12 x1 blocks k3 zero"
-                      + " g=conv2d[16, 16] C12 x1 blocks k3 zero"
-                      + " norm=GLOBAL/GLOBAL data=2000/250/32 epochs=40/30/20"
+                      "f=mlp[] g=mlp[]"
+                      + " norm=GLOBAL/GLOBAL data=3000/375/32 epochs=60/40/60"
                       + " lr=0.002/0.002/0.001 wd=1.0E-6 clip=5.0 cosine=true losses=0.15/0.02/0.5"
-                      + " jcp=8/1/32/2 target=SURROGATE recGuard=Infinity recOnData=true"
+                      + " jcp=8/1/32/2 target=EXACT recGuard=Infinity recOnData=true"
                       + " seed=7 dtype=FLOAT threads=2 branches=true/true"),
             Map.entry("heat-3d",
                       "f=mlp[] g=mlp[]"

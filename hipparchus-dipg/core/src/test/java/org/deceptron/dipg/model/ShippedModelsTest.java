@@ -51,17 +51,17 @@ class ShippedModelsTest {
                   new double[] {-0.2274106192235093, -0.2226194828503146, -0.22179526052853377,
                                  -0.8879705380545444, -0.41526608767240064, -0.5218016082870042}),
         Map.entry("heat-1d-nojcp.dmodel",
-                  new double[] {-0.015707894643197412, -0.46902667177323243, 0.5619012660266867,
-                                 0.08091120527074683, 0.5896569006453893, -0.6773289771695322}),
+                  new double[] {-0.1382726901650188, 0.05090030224169739, -0.3208851017367126,
+                                 0.3820909873480406, 0.13919989034583627, -0.39671844876099127}),
         Map.entry("heat-1d.dmodel",
-                  new double[] {-0.015707894643197412, -0.46902667177323243, 0.5619012660266867,
-                                 -0.3678641190048687, 1.7958562101953182, -0.9686389152527559}),
+                  new double[] {-0.1382726901650188, 0.05090030224169739, -0.3208851017367126,
+                                 0.3464004589399488, 0.10382552783764198, -0.37654540885532517}),
         Map.entry("heat-2d-nojcp.dmodel",
-                  new double[] {-0.6078627022746924, -0.8147415717285623, 0.12638930068283913,
-                                 1.432728897721401, 0.8440357521400553, 0.3063874052263229}),
+                  new double[] {-0.7082446944832772, -1.426508437058064, 0.7220614978955505,
+                                 0.762217309547414, 0.5130597044174352, -0.4163525564959077}),
         Map.entry("heat-2d.dmodel",
-                  new double[] {-0.6078627022746924, -0.8147415717285623, 0.12638930068283913,
-                                 1.4384833141043547, 0.9718475598908445, 0.26247965356875946}),
+                  new double[] {-0.7082446944832772, -1.426508437058064, 0.7220614978955505,
+                                 2.2649162106572267, 1.1011076071762342, 2.6348130087671056}),
         Map.entry("heat-3d-nojcp.dmodel",
                   new double[] {-0.4825984969218744, -0.5956040441294648, 0.1556263968561491,
                                  0.3427334715072283, 0.4224463929158376, -1.4822869359498774}),
@@ -150,10 +150,11 @@ class ShippedModelsTest {
         assertThat(r.jcp()).isTrue();
         assertThat(r.seed()).isEqualTo(7L);
         assertThat(new int[] {r.trainCount(), r.validationCount()}).containsExactly(4000, 500);
-        assertThat(r.s1()).isEqualTo(new TrainingRecord.Stage(140, 2.043716824846342E-5, 12.628009754));
-        assertThat(r.s2()).isEqualTo(new TrainingRecord.Stage(100, 0.13278419768146704, 18.556147705));
-        assertThat(r.s3()).isEqualTo(new TrainingRecord.Stage(120, 0.8478929073470645, 27.129920730000002));
-        assertThat(r.totalSeconds()).isEqualTo(80.84991156800001);
+        // the linear heat-1d model of issue 10 (./dipg train --family heat-1d)
+        assertThat(r.s1()).isEqualTo(new TrainingRecord.Stage(140, 1.1301854276098311E-4, 21.041425474));
+        assertThat(r.s2()).isEqualTo(new TrainingRecord.Stage(100, 0.17485462959465806, 19.949278282));
+        assertThat(r.s3()).isEqualTo(new TrainingRecord.Stage(120, 4.719184155653115, 31.564754096));
+        assertThat(r.totalSeconds()).isEqualTo(91.430806324);
         assertThat(r.extra()).hasSize(41).containsEntry("batch", "128");
     }
 }
