@@ -10,6 +10,7 @@ import org.deceptron.dipg.krylov.KrylovOptimum;
 import org.deceptron.dipg.problem.FamilyProblemFactory;
 import org.deceptron.dipg.spi.FamilyProblem;
 import org.deceptron.dipg.spi.ForwardFamily;
+import org.deceptron.dipg.spi.ForwardingLinearization;
 import org.deceptron.dipg.spi.ForwardingModel;
 import org.deceptron.dipg.spi.Instance;
 import org.deceptron.dipg.spi.Linearization;
@@ -92,18 +93,7 @@ class GaussNewtonKrylovAgreesWithLevenbergMarquardtTest {
 
         @Override
         public Linearization linearize(final double[] x) {
-            final Linearization l = super.linearize(x);
-            return new Linearization() {
-                @Override
-                public double[] jvp(final double[] v) {
-                    return l.jvp(v);
-                }
-
-                @Override
-                public double[] vjp(final double[] w) {
-                    return l.vjp(w);
-                }
-
+            return new ForwardingLinearization(super.linearize(x)) {
                 @Override
                 public RealMatrix jacobian() {
                     jacobians++;

@@ -1,5 +1,6 @@
 package org.deceptron.bench;
 
+import org.deceptron.dipg.spi.ForwardingLinearization;
 import org.deceptron.dipg.spi.Linearization;
 import org.hipparchus.linear.RealMatrix;
 
@@ -9,10 +10,7 @@ import org.hipparchus.linear.RealMatrix;
  * adjoint solves when m &lt; n, else n tangent solves; see {@link SolveCounts}). A call is counted once it returns.
  * Not thread safe (its counter is not).
  */
-final class CountingLinearization implements Linearization {
-
-    /** The wrapped linearization. */
-    private final Linearization delegate;
+final class CountingLinearization extends ForwardingLinearization {
 
     /** The tally. */
     private final SolveCounter counter;
@@ -31,7 +29,7 @@ final class CountingLinearization implements Linearization {
      * @param m number of observations
      */
     CountingLinearization(final Linearization delegate, final SolveCounter counter, final int n, final int m) {
-        this.delegate = delegate;
+        super(delegate);
         this.counter = counter;
         this.n = n;
         this.m = m;
@@ -40,7 +38,7 @@ final class CountingLinearization implements Linearization {
     /** {@inheritDoc} */
     @Override
     public double[] jvp(final double[] v) {
-        final double[] jv = delegate.jvp(v);
+        final double[] jv = super.jvp(v);
         counter.tangentSolves(1);
         return jv;
     }
@@ -48,7 +46,7 @@ final class CountingLinearization implements Linearization {
     /** {@inheritDoc} */
     @Override
     public double[] vjp(final double[] w) {
-        final double[] jw = delegate.vjp(w);
+        final double[] jw = super.vjp(w);
         counter.adjointSolves(1);
         return jw;
     }
@@ -56,7 +54,7 @@ final class CountingLinearization implements Linearization {
     /** {@inheritDoc} */
     @Override
     public RealMatrix jacobian() {
-        final RealMatrix j = delegate.jacobian();
+        final RealMatrix j = super.jacobian();
         if (m < n) {
             counter.adjointSolves(m);
         } else {

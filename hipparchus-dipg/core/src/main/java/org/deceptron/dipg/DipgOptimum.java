@@ -4,9 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.deceptron.dipg.problem.ForwardingEvaluation;
 import org.deceptron.dipg.problem.MonitoredProblem.TracePoint;
-import org.hipparchus.linear.RealMatrix;
-import org.hipparchus.linear.RealVector;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem.Evaluation;
 
@@ -16,10 +15,7 @@ import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem.Ev
  * problem's) plus diagnostics of the D-IPG path, with a one-line {@link #briefReport()} and a
  * {@link #fullReport()} (as Ceres Solver's {@code Summary}). Immutable (the wrapped evaluation aside).
  */
-public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
-
-    /** Evaluation at the returned point. */
-    private final Evaluation evaluation;
+public final class DipgOptimum extends ForwardingEvaluation implements LeastSquaresOptimizer.Optimum {
 
     /** What the solve did. */
     private final DipgDiagnostics diagnostics;
@@ -30,7 +26,7 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
      * @param diagnostics what the solve did
      */
     DipgOptimum(final Evaluation evaluation, final DipgDiagnostics diagnostics) {
-        this.evaluation = evaluation;
+        super(evaluation);
         this.diagnostics = diagnostics;
     }
 
@@ -187,60 +183,6 @@ public final class DipgOptimum implements LeastSquaresOptimizer.Optimum {
      */
     public List<TracePoint> getTrace() {
         return diagnostics.trace();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public RealMatrix getCovariances(final double threshold) {
-        return evaluation.getCovariances(threshold);
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public RealVector getSigma(final double covarianceSingularityThreshold) {
-        return evaluation.getSigma(covarianceSingularityThreshold);
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public double getRMS() {
-        return evaluation.getRMS();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public RealMatrix getJacobian() {
-        return evaluation.getJacobian();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public double getCost() {
-        return evaluation.getCost();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public double getChiSquare() {
-        return evaluation.getChiSquare();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public double getReducedChiSquare(final int numberOfFittedParameters) {
-        return evaluation.getReducedChiSquare(numberOfFittedParameters);
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public RealVector getResiduals() {
-        return evaluation.getResiduals();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public RealVector getPoint() {
-        return evaluation.getPoint();
     }
 
     /**

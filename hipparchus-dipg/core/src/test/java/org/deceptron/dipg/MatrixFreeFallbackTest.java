@@ -9,6 +9,7 @@ import org.deceptron.dipg.problem.FamilyProblemFactory;
 import org.deceptron.dipg.spi.Derivative;
 import org.deceptron.dipg.spi.FamilyProblem;
 import org.deceptron.dipg.spi.ForwardModel;
+import org.deceptron.dipg.spi.ForwardingLinearization;
 import org.deceptron.dipg.spi.ForwardingModel;
 import org.deceptron.dipg.spi.Linearization;
 import org.hipparchus.linear.RealMatrix;
@@ -111,12 +112,7 @@ class MatrixFreeFallbackTest {
         @Override
         public Linearization linearize(final double[] x) {
             final Linearization l = super.linearize(x);
-            return new Linearization() {
-                @Override
-                public double[] jvp(final double[] v) {
-                    return l.jvp(v);
-                }
-
+            return new ForwardingLinearization(l) {
                 @Override
                 public double[] vjp(final double[] w) {
                     if (failing) {

@@ -2,8 +2,7 @@ package org.deceptron.dipg.krylov;
 
 import java.util.Locale;
 
-import org.hipparchus.linear.RealMatrix;
-import org.hipparchus.linear.RealVector;
+import org.deceptron.dipg.problem.ForwardingEvaluation;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer.Optimum;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem.Evaluation;
 
@@ -13,10 +12,7 @@ import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem.Ev
  * iterations, and why it stopped.
  * <p>Immutable (the final evaluation is not copied: it belongs to the caller now).</p>
  */
-public final class KrylovOptimum implements Optimum {
-
-    /** The final evaluation. */
-    private final Evaluation evaluation;
+public final class KrylovOptimum extends ForwardingEvaluation implements Optimum {
 
     /** Value evaluations. */
     private final int evaluations;
@@ -53,7 +49,7 @@ public final class KrylovOptimum implements Optimum {
     KrylovOptimum(final Evaluation evaluation, final int evaluations, final int iterations,
                   final int linearizations, final int tangentProducts, final int adjointProducts,
                   final int innerIterations, final KrylovStopReason stopReason) {
-        this.evaluation = evaluation;
+        super(evaluation);
         this.evaluations = evaluations;
         this.iterations = iterations;
         this.linearizations = linearizations;
@@ -113,60 +109,6 @@ public final class KrylovOptimum implements Optimum {
      */
     public KrylovStopReason getStopReason() {
         return stopReason;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public RealMatrix getCovariances(final double threshold) {
-        return evaluation.getCovariances(threshold);
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public RealVector getSigma(final double covarianceSingularityThreshold) {
-        return evaluation.getSigma(covarianceSingularityThreshold);
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public double getRMS() {
-        return evaluation.getRMS();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public RealMatrix getJacobian() {
-        return evaluation.getJacobian();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public double getCost() {
-        return evaluation.getCost();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public double getChiSquare() {
-        return evaluation.getChiSquare();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public double getReducedChiSquare(final int numberOfFittedParameters) {
-        return evaluation.getReducedChiSquare(numberOfFittedParameters);
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public RealVector getResiduals() {
-        return evaluation.getResiduals();
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public RealVector getPoint() {
-        return evaluation.getPoint();
     }
 
     /**
