@@ -158,10 +158,21 @@ class HostileConditionsTest {
     }
 
     @Test
-    void withFiveTimesTheNoiseDipgSucceedsAsOftenAsLmWithNoMoreJacobians() {
-        final ForwardFamily f = FAMILIES.get("heat-2d");
+    void withFiveTimesTheNoiseDipgNeverThrowsAndSucceedsAsOftenAsLmWithNoMoreJacobians() {
+        for (final String id : new String[] {"heat-1d", "heat-2d"}) {
+            fiveTimesTheNoise(FAMILIES.get(id), 20);
+        }
+    }
+
+    /**
+     * Solves instances with five times the family's noise (the tolerance is reachable only by over-fitting) with
+     * LM and D-IPG under the family's default limits: D-IPG must return wherever LM does (before the restart rule
+     * it threw the iteration limit on heat-1d), succeed as often, spend no more Jacobians, and end no higher.
+     * @param f the family
+     * @param instances how many
+     */
+    private static void fiveTimesTheNoise(final ForwardFamily f, final int instances) {
         final RandomGenerator rng = random(f.id(), 9);
-        final int instances = 20;
         int lmSuccess = 0;
         int dipgSuccess = 0;
         int lmJacobians = 0;
@@ -184,12 +195,14 @@ class HostileConditionsTest {
             lmEvaluations += lm.getEvaluations();
             dipgEvaluations += d.getEvaluations();
             assertThat(d.getFallbacks()).as(d.briefReport()).isLessThanOrEqualTo(2);
+            assertThat(d.getRMS()).as(f.id() + " instance " + i + ": " + d.briefReport())
+                                  .isLessThanOrEqualTo(lm.getRMS() * (1 + 1e-9));
         }
-        System.out.printf(Locale.ROOT, "[noise x5] heat-2d %d instances: success D-IPG %d LM %d, Jacobians D-IPG %d "
-                + "LM %d, evaluations D-IPG %d LM %d%n", instances, dipgSuccess, lmSuccess, dipgJacobians,
+        System.out.printf(Locale.ROOT, "[noise x5] %s %d instances: success D-IPG %d LM %d, Jacobians D-IPG %d "
+                + "LM %d, evaluations D-IPG %d LM %d%n", f.id(), instances, dipgSuccess, lmSuccess, dipgJacobians,
                 lmJacobians, dipgEvaluations, lmEvaluations);
-        assertThat(dipgSuccess).isGreaterThanOrEqualTo(lmSuccess);
-        assertThat(dipgJacobians).isLessThanOrEqualTo(lmJacobians);
+        assertThat(dipgSuccess).as(f.id()).isGreaterThanOrEqualTo(lmSuccess);
+        assertThat(dipgJacobians).as(f.id()).isLessThanOrEqualTo(lmJacobians);
     }
 
     /** A Deceptron with the identity (id, fingerprint, sizes) of a real one whose sessions misbehave. */

@@ -58,6 +58,18 @@ final class FallbackProblem extends LeastSquaresAdapter {
     /** Evaluations the optimizer may make in this view (at most the remaining ones). */
     private int share = Integer.MAX_VALUE;
 
+    /** Iterations the optimizer may make in this view (at most the remaining ones). */
+    private int iterationShare = Integer.MAX_VALUE;
+
+    /** The last iteration counter handed out (null before the optimizer asked for one). */
+    private Incrementor iterationCounter;
+
+    /** Whether the iteration share is the fixed cap of {@link #withShare}, not the fraction of the rest. */
+    private boolean iterationShareIsCap;
+
+    /** Whether the optimizer was stopped by that cap. */
+    private boolean iterationCapReached;
+
     /** The evaluation of lowest cost the view has seen. */
     private Evaluation best;
 
@@ -75,8 +87,43 @@ final class FallbackProblem extends LeastSquaresAdapter {
     FallbackProblem(final LeastSquaresProblem problem, final Evaluation current, final Incrementor evaluations,
                     final Incrementor iterations, final ConvergenceChecker<Evaluation> userChecker, final int cap,
                     final int evaluationCredit, final int iterationCredit) {
+        this(problem, current.getPoint(), current, evaluations, iterations, userChecker, cap, evaluationCredit,
+                iterationCredit);
+    }
+
+    /**
+     * Creates the view of a restart from the problem's own start: nothing is reused, the first evaluation is made
+     * and paid like any other.
+     * @param problem the (monitored) problem
+     * @param evaluations the problem's evaluation counter
+     * @param iterations the problem's iteration counter
+     * @param userChecker the problem's checker (may be null)
+     * @return the view
+     */
+    static FallbackProblem restart(final LeastSquaresProblem problem, final Incrementor evaluations,
+                                   final Incrementor iterations, final ConvergenceChecker<Evaluation> userChecker) {
+        return new FallbackProblem(problem, problem.getStart(), null, evaluations, iterations, userChecker,
+                Integer.MAX_VALUE, 0, 0);
+    }
+
+    /**
+     * Creates the view.
+     * @param problem the (monitored) problem
+     * @param start the view's start
+     * @param current evaluation at the start, reused for the first evaluation there (null: none)
+     * @param evaluations the problem's evaluation counter
+     * @param iterations the problem's iteration counter
+     * @param userChecker the problem's checker (may be null)
+     * @param cap successful iterations after which to hand back to D-IPG
+     * @param evaluationCredit evaluations added to the remaining ones
+     * @param iterationCredit iterations added to the remaining ones
+     */
+    private FallbackProblem(final LeastSquaresProblem problem, final RealVector start, final Evaluation current,
+                            final Incrementor evaluations, final Incrementor iterations,
+                            final ConvergenceChecker<Evaluation> userChecker, final int cap,
+                            final int evaluationCredit, final int iterationCredit) {
         super(problem);
-        this.start = current.getPoint();
+        this.start = start;
         this.startEvaluation = current;
         this.best = current;
         this.maxEvaluations = evaluations.getMaximalCount();
@@ -110,15 +157,36 @@ final class FallbackProblem extends LeastSquaresAdapter {
     }
 
     /**
-     * Limits the evaluations of the optimizer run in this view to a share of the remaining ones: exceeding the
-     * share raises {@link ShareExhausted} (not {@code MAX_COUNT_EXCEEDED}), so that another optimizer can go on
-     * from {@link #getBest()} with the rest.
-     * @param fraction the share of the remaining evaluations, in (0, 1]
+     * Limits the evaluations and iterations of the optimizer run in this view to a share of the remaining ones:
+     * exceeding a share raises {@link ShareExhausted} (not {@code MAX_COUNT_EXCEEDED}), so that another optimizer
+     * can go on with the rest.
+     * @param fraction the share of the remaining evaluations and iterations, in (0, 1]
+     * @param maxIterations the most iterations the optimizer may make, whatever the share
      * @return this
      */
-    FallbackProblem withShare(final double fraction) {
+    FallbackProblem withShare(final double fraction, final int maxIterations) {
         share = (int) Math.max(1, Math.floor(fraction * remainingEvaluations));
+        final double fractionOfRest = Math.floor(fraction * remainingIterations);
+        iterationShareIsCap = maxIterations < fractionOfRest;
+        iterationShare = (int) Math.max(1, Math.min(maxIterations, fractionOfRest));
         return this;
+    }
+
+    /**
+     * Tells whether the optimizer was stopped by the fixed iteration cap of {@link #withShare} (it was still
+     * iterating after that many), not by a share of a small remaining budget.
+     * @return true when the cap stopped it
+     */
+    boolean isIterationCapReached() {
+        return iterationCapReached;
+    }
+
+    /**
+     * Returns how many iterations the optimizer counted in this view (including a credited one).
+     * @return the count, 0 when it never asked for the counter
+     */
+    int getUsedIterations() {
+        return iterationCounter == null ? 0 : iterationCounter.getCount();
     }
 
     /**
@@ -133,9 +201,17 @@ final class FallbackProblem extends LeastSquaresAdapter {
     @Override
     public Incrementor getIterationCounter() {
         final int max = maxIterations;
-        return new Incrementor(remainingIterations, n -> {
-            throw new MathIllegalStateException(LocalizedCoreFormats.MAX_COUNT_EXCEEDED, max);
-        });
+        if (iterationShare < remainingIterations) {
+            iterationCounter = new Incrementor(iterationShare, n -> {
+                iterationCapReached = iterationShareIsCap;
+                throw new ShareExhausted();
+            });
+        } else {
+            iterationCounter = new Incrementor(remainingIterations, n -> {
+                throw new MathIllegalStateException(LocalizedCoreFormats.MAX_COUNT_EXCEEDED, max);
+            });
+        }
+        return iterationCounter;
     }
 
     /** {@inheritDoc} */
@@ -165,13 +241,16 @@ final class FallbackProblem extends LeastSquaresAdapter {
         }
         startEvaluation = null;
         final Evaluation e = super.evaluate(point);
-        if (e.getCost() < best.getCost()) {
+        if (best == null || e.getCost() < best.getCost()) {
             best = e;
         }
         return e;
     }
 
-    /** The optimizer used up its share of the view's evaluations ({@link #withShare}); carries no stack trace. */
+    /**
+     * The optimizer used up its share of the view's evaluations or iterations ({@link #withShare}); carries no
+     * stack trace.
+     */
     static final class ShareExhausted extends RuntimeException {
 
         /** Serializable version identifier. */
@@ -179,7 +258,7 @@ final class FallbackProblem extends LeastSquaresAdapter {
 
         /** Creates the signal. */
         ShareExhausted() {
-            super("share of the evaluations used", null, false, false);
+            super("share of the evaluations or iterations used", null, false, false);
         }
     }
 
