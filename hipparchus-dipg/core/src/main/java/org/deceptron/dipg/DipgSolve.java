@@ -8,6 +8,7 @@ import org.deceptron.dipg.krylov.JacobianOperators;
 import org.deceptron.dipg.krylov.KrylovOptimum;
 import org.deceptron.dipg.krylov.KrylovStopReason;
 import org.deceptron.dipg.problem.MonitoredProblem;
+import org.deceptron.dipg.problem.RmsLevelChecker;
 import org.deceptron.dipg.spi.Deceptron;
 import org.deceptron.dipg.spi.DeceptronSession;
 import org.deceptron.dipg.spi.Derivative;
@@ -182,6 +183,12 @@ final class DipgSolve {
     /** Whether the learned direction uses the paper's form p = g(y_p) - x for the current trial. */
     private boolean paperTrial;
 
+    /** The one-shot point evaluated before the start (see {@link #oneShotFirst()}), null when none. */
+    private double[] oneShotPoint;
+
+    /** Its evaluation, until the first learned trial reuses it (null when none or used). */
+    private Evaluation oneShotEvaluation;
+
     /** The RJCP of the last learned step, NaN after a Krylov step or a fallback (the gate's input). */
     private double gateRjcp = Double.NaN;
 
@@ -346,6 +353,10 @@ final class DipgSolve {
      * @return the optimum
      */
     DipgOptimum run() {
+        if (oneShotFirst()) {
+            return new DipgOptimum(current, recorder.finish(stopReason, evaluations.getCount(),
+                    iterations.getCount(), 0));
+        }
         evaluations.increment();
         setCurrent(problem.evaluate(problem.getStart()));
         Phase phase = Phase.LEARNED;
@@ -353,7 +364,8 @@ final class DipgSolve {
             phase = abandon(sessionFailure);
         }
         while (phase != Phase.DONE) {
-            if (phase != Phase.SAFETY_NET && !withinLearnedBudget(1, 1)) {
+            // the first iteration's first trial may be the one-shot evaluation already made (no new evaluation)
+            if (phase != Phase.SAFETY_NET && !withinLearnedBudget(1, oneShotEvaluation != null ? 0 : 1)) {
                 phase = abandon(budgetReason());
             }
             if (phase == Phase.SAFETY_NET) {
@@ -366,6 +378,65 @@ final class DipgSolve {
         }
         return new DipgOptimum(current, recorder.finish(stopReason, evaluations.getCount(), iterations.getCount(),
                 (krylov == null ? 0 : krylov.getTangentEvaluations()) + fallbackTangents));
+    }
+
+    /**
+     * Tries the one-shot point first, before the start is evaluated, when the problem's checker looks at the
+     * current evaluation alone ({@link RmsLevelChecker}, the family problems' own): x1 = x0 + rho (g(y*) - x0)
+     * needs no F(x0). When x1 meets the checker the solve is over after one iteration and one forward solve (the
+     * start is never evaluated; with a good Deceptron this is the common case). Otherwise the evaluation at x1 is
+     * kept: the first learned trial, at the same point, reuses it, so the first iteration costs the same two
+     * evaluations as without this shortcut. Only with the bias-corrected variant, a unit step size, the learned
+     * path's budget for two evaluations, and a start inside the box (its projection must not move it).
+     * @return true when the one-shot point ended the solve
+     */
+    private boolean oneShotFirst() {
+        if (session == null || settings.stepVariant() != StepVariant.BIAS_CORRECTED || settings.stepSize() != 1
+                || !(checker instanceof RmsLevelChecker) || !withinLearnedBudget(1, 2)) {
+            return false;
+        }
+        final double[] start = problem.getStart().toArray();
+        final double[] lo = familyProblem.getModel().lowerBounds();
+        final double[] hi = familyProblem.getModel().upperBounds();
+        for (int j = 0; j < start.length; j++) {
+            if (!(start[j] >= lo[j] && start[j] <= hi[j])) {
+                return false;
+            }
+        }
+        System.arraycopy(start, 0, x, 0, x.length);
+        paperTrial = true;
+        try {
+            learned.trialPoint(1.0);
+        } catch (LearnedPathFailure f) {
+            // the usual path meets the failure again and handles it
+            return false;
+        } finally {
+            paperTrial = false;
+        }
+        boolean moved = false;
+        for (int j = 0; j < trial.length; j++) {
+            if (!Double.isFinite(trial[j])) {
+                return false;
+            }
+            moved |= trial[j] != start[j];
+        }
+        if (!moved) {
+            // the one-shot point is the start: nothing to try first
+            return false;
+        }
+        evaluations.increment();
+        final Evaluation e = problem.evaluate(new ArrayRealVector(trial, true));
+        if (!checker.converged(1, e, e)) {
+            oneShotPoint = trial.clone();
+            oneShotEvaluation = e;
+            return false;
+        }
+        iterations.increment();
+        setCurrent(e);
+        recorder.learnedStep();
+        firstStep = false;
+        stop(StopReason.CHECKER);
+        return true;
     }
 
     /**
@@ -536,11 +607,19 @@ final class DipgSolve {
                 return null;
             }
             if (moved) {
-                if (!withinLearnedBudget(0, 1)) {
-                    throw new LearnedPathFailure(budgetReason());
+                final Evaluation e;
+                if (oneShotEvaluation != null && Arrays.equals(trial, oneShotPoint)) {
+                    // made (and counted) before the start was evaluated, see oneShotFirst
+                    e = oneShotEvaluation;
+                    oneShotEvaluation = null;
+                } else {
+                    if (!withinLearnedBudget(0, 1)) {
+                        throw new LearnedPathFailure(budgetReason());
+                    }
+                    evaluations.increment();
+                    e = problem.evaluate(new ArrayRealVector(trial, false));
                 }
-                evaluations.increment();
-                final Evaluation e = problem.evaluate(new ArrayRealVector(trial, false));
+                oneShotEvaluation = null;
                 final double cost = e.getCost();
                 final double chi2Trial = cost * cost;
                 if (chi2Trial < chi2 && chi2 - chi2Trial >= direction.requiredDecrease(s)) {
@@ -1006,10 +1085,15 @@ final class DipgSolve {
         /** {@inheritDoc} */
         @Override
         public void trialPoint(final double alpha) {
-            for (int i = 0; i < r.length; i++) {
-                yp[i] = yt[i] + alpha * scale[i] * r[i];
-            }
             final boolean paper = paperTrial || settings.stepVariant() == StepVariant.PAPER;
+            if (paper && alpha == 1) {
+                // the one-shot target itself (F(x) + (y* - F(x)) = y*, without rounding)
+                System.arraycopy(yStar, 0, yp, 0, yp.length);
+            } else {
+                for (int i = 0; i < r.length; i++) {
+                    yp[i] = yt[i] + alpha * scale[i] * r[i];
+                }
+            }
             if (!paper) {
                 ensureGt();
             }

@@ -37,18 +37,16 @@ class TrainingPresetsTest {
                       + " jcp=8/1/32/2 target=EXACT recGuard=Infinity recOnData=true"
                       + " seed=7 dtype=FLOAT threads=2 branches=true/true"),
             Map.entry("adv-diff-2d",
-                      "f=conv2d[24, 24] C12 x1 blocks k3 circular"
-                      + " g=conv2d[24, 24] C12 x1 blocks k3 circular"
-                      + " norm=GLOBAL/GLOBAL data=1500/200/32 epochs=30/20/12"
-                      + " lr=0.002/0.001/5.0E-4 wd=1.0E-6 clip=5.0 cosine=true losses=0.05/0.01/0.01"
-                      + " jcp=8/1/24/2 target=SURROGATE recGuard=Infinity recOnData=true"
+                      "f=mlp[] g=mlp[]"
+                      + " norm=GLOBAL/GLOBAL data=3000/375/32 epochs=60/40/60"
+                      + " lr=0.002/0.002/0.001 wd=1.0E-6 clip=5.0 cosine=true losses=0.15/0.005/0.5"
+                      + " jcp=8/1/32/2 target=EXACT recGuard=Infinity recOnData=true"
                       + " seed=7 dtype=FLOAT threads=2 branches=true/true"),
             Map.entry("allen-cahn-2d",
-                      "f=conv2d[24, 24] C12 x1 blocks k3 circular"
-                      + " g=conv2d[24, 24] C12 x1 blocks k3 circular +tanh"
-                      + " norm=NONE/GLOBAL data=1500/200/32 epochs=30/20/20"
-                      + " lr=0.002/0.001/5.0E-4 wd=1.0E-6 clip=5.0 cosine=true losses=0.05/0.01/0.1"
-                      + " jcp=8/1/24/2 target=EXACT recGuard=Infinity recOnData=true"
+                      "f=mlp[] g=mlp[]"
+                      + " norm=GLOBAL/GLOBAL data=3000/375/32 epochs=60/40/60"
+                      + " lr=0.002/0.002/0.001 wd=1.0E-6 clip=5.0 cosine=true losses=0.05/0.01/0.5"
+                      + " jcp=8/1/32/2 target=EXACT recGuard=Infinity recOnData=true"
                       + " seed=7 dtype=FLOAT threads=2 branches=true/true"),
             Map.entry("navier-stokes-2d",
                       "f=conv2d[16, 16] C12 x2 blocks k3 circular"
