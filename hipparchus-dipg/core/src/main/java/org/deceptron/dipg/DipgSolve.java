@@ -611,7 +611,6 @@ final class DipgSolve {
                 if (oneShotEvaluation != null && Arrays.equals(trial, oneShotPoint)) {
                     // made (and counted) before the start was evaluated, see oneShotFirst
                     e = oneShotEvaluation;
-                    oneShotEvaluation = null;
                 } else {
                     if (!withinLearnedBudget(0, 1)) {
                         throw new LearnedPathFailure(budgetReason());
@@ -619,6 +618,7 @@ final class DipgSolve {
                     evaluations.increment();
                     e = problem.evaluate(new ArrayRealVector(trial, false));
                 }
+                // reused or not, the one-shot evaluation is of no use after the first trial
                 oneShotEvaluation = null;
                 final double cost = e.getCost();
                 final double chi2Trial = cost * cost;
